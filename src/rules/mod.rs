@@ -1,0 +1,712 @@
+//! The validated, compiled rule set: kinds, extraction rules, subjects, scopes, modality cues, chrome
+//! patterns and entities, with every regex compiled once. Loading goes `rules.toml` text →
+//! [`spec::RulesSpec`] (serde, spans kept) → [`RuleSet`]; every error names the key, the id and the
+//! line:column in the file with a caret under it.
+//!
+//! Patterns run over a *masked* sentence in which each count or duration is replaced by a placeholder
+//! `\u{E000}<n>\u{E001}` (its index) and every other number (dates, percentages, …) by `\u{E002}`. In
+//! a pattern, `{qty}` stands for the claim's quantity, `{q}` for any quantity, `{w:N}` for up to N words
+//! that are not quantities, and `{name}` for the `[vocab]` fragment `name`. All patterns are
+//! case-insensitive.
+
+pub mod spec;
+
+use crate::entity::{fold, Entity, EntityTable};
+use crate::error::Error;
+use crate::model::{Modality, QuantityClass};
+use crate::segment::LineIndex;
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use spec::RulesSpec;
+use std::collections::{BTreeMap, BTreeSet};
+use toml::Spanned;
+
+/// The default rules, embedded in the binary.
+pub const DEFAULT_RULES: &str = include_str!("../../rules.toml");
+
+/// Marks the start of a masked quantity.
+pub const QTY_OPEN: char = '\u{E000}';
+/// Marks the end of a masked quantity.
+pub const QTY_CLOSE: char = '\u{E001}';
+/// Replaces a number that can never be a claim (date, percentage, money, …).
+pub const OTHER_NUMBER: char = '\u{E002}';
+
+/// Size limit for one compiled regex (bytes); a larger pattern is a rules error, not a hang.
+const REGEX_SIZE_LIMIT: usize = 4 << 20;
+
+/// How a kind's figures may move over time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trend {
+    /// Cumulative tallies: a later figure should not be lower.
+    NonDecreasing,
+    /// Stocks that only fall.
+    NonIncreasing,
+    /// Figures that may move either way.
+    None,
+}
+
+/// A claim kind.
+#[derive(Debug, Clone)]
+pub struct Kind {
+    /// `killed`, `truce.duration`, …
+    pub id: String,
+    /// `people`, `days`, `trucks`.
+    pub unit: String,
+    /// Relative tolerance for approximate figures.
+    pub tolerance: f64,
+    /// Claims at most this many days apart are simultaneous.
+    pub window_days: i64,
+    /// How the figures may move over time.
+    pub trend: Trend,
+}
+
+/// An extraction rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Unique id.
+    pub id: String,
+    /// Index into [`RuleSet::kinds`].
+    pub kind: usize,
+    /// Higher wins when rules compete for a quantity.
+    pub priority: i32,
+    /// Forced modality.
+    pub modality: Option<Modality>,
+    /// Forced subject.
+    pub subject: Option<String>,
+    /// Quantity classes the rule accepts.
+    pub classes: Vec<QuantityClass>,
+    /// Inline examples.
+    pub examples: Vec<Example>,
+    /// Line of the rule in the rules file.
+    pub line: usize,
+}
+
+/// An inline example of a rule.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// The sentence.
+    pub text: String,
+    /// Expected figures, in order.
+    pub expect: Vec<f64>,
+    /// Expected subject of each claim.
+    pub subject: Option<String>,
+    /// Expected modality of each claim.
+    pub modality: Option<String>,
+    /// Expected scope of each claim.
+    pub scope: Option<String>,
+    /// Line of the example in the rules file.
+    pub line: usize,
+}
+
+/// A compiled pattern of a rule.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// Index into [`RuleSet::rules`].
+    pub rule: usize,
+    /// The compiled regex (it has a `qty` group).
+    pub regex: Regex,
+}
+
+/// A named subject.
+#[derive(Debug, Clone)]
+pub struct Subject {
+    /// The id, possibly with `{country}`.
+    pub id: String,
+    /// Kind indexes it applies to.
+    pub kinds: Vec<usize>,
+    /// Cue regexes.
+    pub cues: Vec<Regex>,
+    /// Tie-breaker.
+    pub priority: i32,
+}
+
+/// A named regex group of cues (event types, scopes, modalities).
+#[derive(Debug, Clone)]
+pub struct CueGroup {
+    /// The id.
+    pub id: String,
+    /// The regexes.
+    pub patterns: Vec<Regex>,
+}
+
+/// The compiled rules.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    /// Where the rules came from (a path, or `<embedded rules.toml>`).
+    pub origin: String,
+    /// Claim kinds.
+    pub kinds: Vec<Kind>,
+    /// Extraction rules.
+    pub rules: Vec<Rule>,
+    /// All rules' patterns.
+    pub patterns: Vec<Pattern>,
+    /// The same patterns as one set, to find quickly which may match a sentence.
+    pub pattern_set: RegexSet,
+    /// Named subjects.
+    pub subjects: Vec<Subject>,
+    /// Event types for unnamed subjects.
+    pub event_types: Vec<CueGroup>,
+    /// Scopes.
+    pub scopes: Vec<CueGroup>,
+    /// Planned/proposed cues, in order of precedence.
+    pub modalities: Vec<(Modality, CueGroup)>,
+    /// Country id → regex naming it.
+    pub nationalities: Vec<(String, Regex)>,
+    /// Whole-line chrome.
+    pub chrome_lines: RegexSet,
+    /// Lines that start a chrome block running to the end.
+    pub chrome_blocks: RegexSet,
+    /// Speakers and sources.
+    pub entities: EntityTable,
+}
+
+/// Maps spans of the rules file to errors with line, column and a caret excerpt.
+struct Source<'a> {
+    origin: &'a str,
+    text: &'a str,
+    lines: LineIndex,
+}
+
+impl Source<'_> {
+    fn error(
+        &self,
+        span: std::ops::Range<usize>,
+        key: &str,
+        id: Option<&str>,
+        message: impl Into<String>,
+    ) -> Error {
+        let (line, column) = self.lines.line_col(self.text, span.start);
+        let line_text = self.text.lines().nth(line - 1).unwrap_or("");
+        let excerpt = format!(
+            "{line:>5} | {line_text}\n      | {}^",
+            " ".repeat(column.saturating_sub(1))
+        );
+        Error::Rules {
+            path: self.origin.to_string(),
+            line,
+            column,
+            key: Some(key.to_string()).filter(|k| !k.is_empty()),
+            id: id.map(str::to_string),
+            message: message.into(),
+            excerpt: Some(excerpt),
+        }
+    }
+
+    fn line(&self, span: std::ops::Range<usize>) -> usize {
+        self.lines.line_col(self.text, span.start).0
+    }
+}
+
+impl RuleSet {
+    /// The embedded default rules.
+    pub fn embedded() -> Result<RuleSet, Error> {
+        RuleSet::parse(DEFAULT_RULES, "<embedded rules.toml>")
+    }
+
+    /// Parses and compiles a rules file's text; `origin` names it in errors.
+    pub fn parse(text: &str, origin: &str) -> Result<RuleSet, Error> {
+        let source = Source {
+            origin,
+            text,
+            lines: LineIndex::new(text),
+        };
+        let spec: RulesSpec = toml::from_str(text).map_err(|e| {
+            let span = e.span().unwrap_or(0..0);
+            let message = e.message().to_string();
+            source.error(span, "", None, message)
+        })?;
+        compile(&spec, &source)
+    }
+
+    /// The kind with this id.
+    pub fn kind(&self, id: &str) -> Option<&Kind> {
+        self.kinds.iter().find(|k| k.id == id)
+    }
+}
+
+fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
+    if let Some(v) = spec.version {
+        if v != 1 {
+            return Err(src.error(0..0, "version", None, format!("unsupported version {v}; this factdiff reads version 1")));
+        }
+    }
+    let vocab = expand_vocab(spec, src)?;
+
+    // Kinds.
+    let mut kinds = Vec::new();
+    let mut kind_index = BTreeMap::new();
+    for k in &spec.kinds {
+        let k = k.get_ref();
+        let id = k.id.get_ref().clone();
+        if kind_index.insert(id.clone(), kinds.len()).is_some() {
+            return Err(src.error(k.id.span(), "kind.id", Some(&id), "duplicate kind id"));
+        }
+        let tolerance = match &k.tolerance {
+            Some(t) if !(0.0..1.0).contains(t.get_ref()) => {
+                return Err(src.error(t.span(), "kind.tolerance", Some(&id), "tolerance must be at least 0 and below 1"))
+            }
+            Some(t) => *t.get_ref(),
+            None => 0.05,
+        };
+        let window_days = match &k.window_days {
+            Some(w) if *w.get_ref() < 0 => {
+                return Err(src.error(w.span(), "kind.window_days", Some(&id), "window_days must not be negative"))
+            }
+            Some(w) => *w.get_ref(),
+            None => 2,
+        };
+        let trend = match k.trend.as_ref().map(|t| (t.get_ref().as_str(), t.span())) {
+            None | Some(("none", _)) => Trend::None,
+            Some(("non-decreasing", _)) => Trend::NonDecreasing,
+            Some(("non-increasing", _)) => Trend::NonIncreasing,
+            Some((other, span)) => {
+                return Err(src.error(span, "kind.trend", Some(&id), format!("unknown trend `{other}`; expected non-decreasing, non-increasing or none")))
+            }
+        };
+        kinds.push(Kind {
+            id,
+            unit: k.unit.get_ref().clone(),
+            tolerance,
+            window_days,
+            trend,
+        });
+    }
+    let kind_of = |name: &Spanned<String>, key: &str, owner: &str| -> Result<usize, Error> {
+        kind_index.get(name.get_ref()).copied().ok_or_else(|| {
+            src.error(name.span(), key, Some(owner), format!("unknown kind `{}`; declare it in a [[kind]] table", name.get_ref()))
+        })
+    };
+
+    // Rules.
+    let mut rules = Vec::new();
+    let mut patterns = Vec::new();
+    let mut rule_ids = BTreeSet::new();
+    for r in &spec.rules {
+        let rs = r.get_ref();
+        let id = rs.id.get_ref().clone();
+        if !rule_ids.insert(id.clone()) {
+            return Err(src.error(rs.id.span(), "rule.id", Some(&id), "duplicate rule id"));
+        }
+        let kind = kind_of(&rs.kind, "rule.kind", &id)?;
+        if rs.patterns.is_empty() {
+            return Err(src.error(r.span(), "rule.patterns", Some(&id), "a rule needs at least one pattern"));
+        }
+        for p in &rs.patterns {
+            let expanded = expand_pattern(p, &vocab, src, "rule.patterns", &id)?;
+            if !expanded.contains("(?P<qty>") {
+                return Err(src.error(p.span(), "rule.patterns", Some(&id), "pattern has no {qty} placeholder"));
+            }
+            let regex = build_regex(&expanded).map_err(|m| src.error(p.span(), "rule.patterns", Some(&id), m))?;
+            patterns.push(Pattern { rule: rules.len(), regex });
+        }
+        let modality = match &rs.modality {
+            None => None,
+            Some(m) => Some(parse_modality(m.get_ref()).ok_or_else(|| {
+                src.error(m.span(), "rule.modality", Some(&id), "modality must be reported, planned or proposed")
+            })?),
+        };
+        let default_classes = if kinds[kind].unit == "days" || kinds[kind].unit == "hours" {
+            vec![QuantityClass::Duration]
+        } else {
+            vec![QuantityClass::Count]
+        };
+        let classes = match &rs.classes {
+            None => default_classes,
+            Some(list) => {
+                let mut out = Vec::new();
+                for c in list {
+                    out.push(match c.get_ref().as_str() {
+                        "count" => QuantityClass::Count,
+                        "duration" => QuantityClass::Duration,
+                        other => {
+                            return Err(src.error(c.span(), "rule.classes", Some(&id), format!("class `{other}` cannot make claims; use count or duration")))
+                        }
+                    });
+                }
+                out
+            }
+        };
+        let examples = rs
+            .examples
+            .iter()
+            .map(|e| Example {
+                text: e.get_ref().text.clone(),
+                expect: e.get_ref().expect.clone(),
+                subject: e.get_ref().subject.clone(),
+                modality: e.get_ref().modality.clone(),
+                scope: e.get_ref().scope.clone(),
+                line: src.line(e.span()),
+            })
+            .collect();
+        rules.push(Rule {
+            id,
+            kind,
+            priority: rs.priority.unwrap_or(0),
+            modality,
+            subject: rs.subject.as_ref().map(|s| s.get_ref().clone()),
+            classes,
+            examples,
+            line: src.line(r.span()),
+        });
+    }
+    let pattern_set = RegexSetBuilder::new(patterns.iter().map(|p| p.regex.as_str()))
+        .size_limit(REGEX_SIZE_LIMIT * 8)
+        .dfa_size_limit(REGEX_SIZE_LIMIT * 8)
+        .build()
+        .map_err(|e| src.error(0..0, "rule.patterns", None, format!("the rules' patterns together are too large: {e}")))?;
+
+    // Subjects.
+    let mut subjects = Vec::new();
+    for s in &spec.subjects {
+        let ss = s.get_ref();
+        let id = ss.id.get_ref().clone();
+        let mut kinds_of = Vec::new();
+        for k in &ss.kinds {
+            kinds_of.push(kind_of(k, "subject.kinds", &id)?);
+        }
+        let cues = compile_cues(&ss.cues, &vocab, src, "subject.cues", &id)?;
+        if id.contains("{country}") && !cues.iter().all(|c| c.capture_names().any(|n| n == Some("country"))) {
+            return Err(src.error(ss.id.span(), "subject.cues", Some(&id), "a subject id with {country} needs a (?P<country>…) group, e.g. {nationality}, in every cue"));
+        }
+        subjects.push(Subject {
+            id,
+            kinds: kinds_of,
+            cues,
+            priority: ss.priority.unwrap_or(0),
+        });
+    }
+
+    let event_types = spec
+        .event_types
+        .iter()
+        .map(|e| {
+            let id = e.get_ref().id.get_ref().clone();
+            let patterns = compile_cues(&e.get_ref().cues, &vocab, src, "event_type.cues", &id)?;
+            Ok(CueGroup { id, patterns })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let scopes = spec
+        .scopes
+        .iter()
+        .map(|e| {
+            let id = e.get_ref().id.get_ref().clone();
+            let patterns = compile_cues(&e.get_ref().patterns, &vocab, src, "scope.patterns", &id)?;
+            if patterns.iter().any(|p| !p.as_str().contains("(?P<qty>")) {
+                return Err(src.error(e.span(), "scope.patterns", Some(&id), "every scope pattern needs {qty}"));
+            }
+            Ok(CueGroup { id, patterns })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let mut modalities = Vec::new();
+    for m in &spec.modalities {
+        let ms = m.get_ref();
+        let id = ms.id.get_ref();
+        let modality = match parse_modality(id) {
+            Some(Modality::Reported) | None => {
+                return Err(src.error(ms.id.span(), "modality.id", Some(id), "modality id must be planned or proposed"))
+            }
+            Some(m) => m,
+        };
+        let patterns = compile_cues(&ms.cues, &vocab, src, "modality.cues", id)?;
+        modalities.push((modality, CueGroup { id: id.clone(), patterns }));
+    }
+    let mut nationalities = Vec::new();
+    for (country, words) in &spec.nationality {
+        let regex = build_regex(&format!(r"\b(?:{})\b", words.get_ref()))
+            .map_err(|m| src.error(words.span(), "nationality", Some(country), m))?;
+        nationalities.push((country.clone(), regex));
+    }
+
+    let chrome_lines = compile_set(&spec.chrome.lines, src, "chrome.lines")?;
+    let chrome_blocks = compile_set(&spec.chrome.blocks, src, "chrome.blocks")?;
+
+    let entities = compile_entities(spec, src)?;
+
+    Ok(RuleSet {
+        origin: src.origin.to_string(),
+        kinds,
+        rules,
+        patterns,
+        pattern_set,
+        subjects,
+        event_types,
+        scopes,
+        modalities,
+        nationalities,
+        chrome_lines,
+        chrome_blocks,
+        entities,
+    })
+}
+
+fn compile_entities(spec: &RulesSpec, src: &Source) -> Result<EntityTable, Error> {
+    let mut ids = BTreeMap::new();
+    for e in &spec.entities {
+        let es = e.get_ref();
+        if ids.insert(es.id.get_ref().clone(), es.id.span()).is_some() {
+            return Err(src.error(es.id.span(), "entity.id", Some(es.id.get_ref()), "duplicate entity id"));
+        }
+    }
+    let mut entities = Vec::new();
+    for e in &spec.entities {
+        let es = e.get_ref();
+        let id = es.id.get_ref().clone();
+        let mut member_of = Vec::new();
+        for m in &es.member_of {
+            if m.get_ref() == &id {
+                return Err(src.error(m.span(), "entity.member_of", Some(&id), "an entity cannot be a member of itself"));
+            }
+            if !ids.contains_key(m.get_ref()) {
+                return Err(src.error(m.span(), "entity.member_of", Some(&id), format!("unknown entity `{}`", m.get_ref())));
+            }
+            member_of.push(m.get_ref().clone());
+        }
+        let entity_type = es.entity_type.as_ref().map(|t| t.get_ref().clone()).unwrap_or_else(|| "organisation".into());
+        if !matches!(entity_type.as_str(), "person" | "organisation" | "outlet") {
+            let span = es.entity_type.as_ref().map(|t| t.span()).unwrap_or(0..0);
+            return Err(src.error(span, "entity.type", Some(&id), "type must be person, organisation or outlet"));
+        }
+        if es.names.is_empty() {
+            return Err(src.error(e.span(), "entity.names", Some(&id), "an entity needs at least one name"));
+        }
+        entities.push(Entity {
+            id,
+            party: es.party.get_ref().clone(),
+            entity_type,
+            aliases: es.names.iter().map(|n| fold(n.get_ref())).collect(),
+            member_of,
+        });
+    }
+    let table = EntityTable::new(entities);
+    // A cycle in member_of would make an entity a member of itself.
+    for e in &spec.entities {
+        let id = e.get_ref().id.get_ref();
+        if table.ancestors(id).contains(id) {
+            return Err(src.error(e.get_ref().id.span(), "entity.member_of", Some(id), "member_of forms a cycle back to this entity"));
+        }
+    }
+    Ok(table)
+}
+
+fn parse_modality(s: &str) -> Option<Modality> {
+    match s {
+        "reported" => Some(Modality::Reported),
+        "planned" => Some(Modality::Planned),
+        "proposed" => Some(Modality::Proposed),
+        _ => None,
+    }
+}
+
+fn build_regex(pattern: &str) -> Result<Regex, String> {
+    RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| match e {
+            regex::Error::CompiledTooBig(limit) => {
+                format!("pattern compiles to more than {limit} bytes; split it or use fewer repetitions")
+            }
+            other => format!("bad regex: {}", other.to_string().lines().last().unwrap_or("")),
+        })
+}
+
+fn compile_cues(
+    cues: &[Spanned<String>],
+    vocab: &BTreeMap<String, String>,
+    src: &Source,
+    key: &str,
+    id: &str,
+) -> Result<Vec<Regex>, Error> {
+    cues.iter()
+        .map(|c| {
+            let expanded = expand_pattern(c, vocab, src, key, id)?;
+            build_regex(&expanded).map_err(|m| src.error(c.span(), key, Some(id), m))
+        })
+        .collect()
+}
+
+fn compile_set(list: &[Spanned<String>], src: &Source, key: &str) -> Result<RegexSet, Error> {
+    for p in list {
+        build_regex(p.get_ref()).map_err(|m| src.error(p.span(), key, None, m))?;
+    }
+    RegexSetBuilder::new(list.iter().map(|p| format!("^(?:{})$", p.get_ref())))
+        .case_insensitive(true)
+        .size_limit(REGEX_SIZE_LIMIT * 4)
+        .build()
+        .map_err(|e| src.error(0..0, key, None, e.to_string()))
+}
+
+/// Expands `{name}` references between vocab entries (to a depth of 8).
+fn expand_vocab(spec: &RulesSpec, src: &Source) -> Result<BTreeMap<String, String>, Error> {
+    let mut out: BTreeMap<String, String> = BTreeMap::new();
+    let raw: BTreeMap<String, (String, std::ops::Range<usize>)> = spec
+        .vocab
+        .iter()
+        .map(|(k, v)| (k.clone(), (v.get_ref().clone(), v.span())))
+        .collect();
+    // The nationality words form the built-in `{nationality}` fragment.
+    let nationality = spec
+        .nationality
+        .values()
+        .map(|v| v.get_ref().as_str())
+        .collect::<Vec<_>>()
+        .join("|");
+    for (name, (value, span)) in &raw {
+        let mut cur = value.clone();
+        for _ in 0..8 {
+            let next = substitute(&cur, &|n| {
+                if n == "nationality" {
+                    return Some(format!("(?:{nationality})"));
+                }
+                raw.get(n).map(|(v, _)| format!("(?:{v})"))
+            })
+            .map_err(|m| src.error(span.clone(), "vocab", Some(name), m))?;
+            if next == cur {
+                break;
+            }
+            cur = next;
+        }
+        if has_macro(&cur) {
+            return Err(src.error(span.clone(), "vocab", Some(name), "vocabulary references nest too deeply or form a cycle"));
+        }
+        out.insert(name.clone(), cur);
+    }
+    out.insert("nationality".into(), format!("(?P<country>{nationality})"));
+    Ok(out)
+}
+
+fn has_macro(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.windows(2).any(|w| w[0] == b'{' && w[1].is_ascii_alphabetic())
+}
+
+/// Replaces `{name}` macros (a brace followed by a letter) using `lookup`; `{2,3}` repetitions stay.
+fn substitute(pattern: &str, lookup: &dyn Fn(&str) -> Option<String>) -> Result<String, String> {
+    let mut out = String::with_capacity(pattern.len() * 2);
+    let mut rest = pattern;
+    while let Some(pos) = rest.find('{') {
+        let escaped = pos > 0 && rest.as_bytes()[pos - 1] == b'\\';
+        let after = &rest[pos + 1..];
+        let starts_name = after.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+        if escaped || !starts_name {
+            out.push_str(&rest[..=pos]);
+            rest = after;
+            continue;
+        }
+        let close = after.find('}').ok_or_else(|| format!("unclosed `{{` in `{pattern}`"))?;
+        let name = &after[..close];
+        out.push_str(&rest[..pos]);
+        match lookup(name) {
+            Some(v) => out.push_str(&v),
+            None => return Err(format!("unknown placeholder `{{{name}}}`; define it under [vocab]")),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn expand_pattern(
+    p: &Spanned<String>,
+    vocab: &BTreeMap<String, String>,
+    src: &Source,
+    key: &str,
+    id: &str,
+) -> Result<String, Error> {
+    let mut qty_seen = 0;
+    let result = substitute(p.get_ref(), &|name| {
+        if name == "qty" {
+            return Some(format!("(?P<qty>{QTY_OPEN}[0-9]+{QTY_CLOSE})"));
+        }
+        if name == "q" {
+            return Some(format!("(?:{QTY_OPEN}[0-9]+{QTY_CLOSE})"));
+        }
+        if let Some(n) = name.strip_prefix("w:") {
+            let n: u32 = n.parse().ok()?;
+            return Some(format!(r"(?:[^\s{QTY_OPEN}{OTHER_NUMBER}.;:]+\s+){{0,{n}}}"));
+        }
+        vocab.get(name).map(|v| format!("(?:{v})"))
+    })
+    .map_err(|m| src.error(p.span(), key, Some(id), m))?;
+    for _ in result.matches("(?P<qty>") {
+        qty_seen += 1;
+    }
+    if qty_seen > 1 {
+        return Err(src.error(p.span(), key, Some(id), "a pattern may hold {qty} only once"));
+    }
+    Ok(result)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+[vocab]
+people = "people|persons"
+
+[[kind]]
+id = "killed"
+unit = "people"
+trend = "non-decreasing"
+
+[[rule]]
+id = "killed.basic"
+kind = "killed"
+patterns = ['{qty} {people} (?:were )?killed']
+"#;
+
+    #[test]
+    fn compiles_a_minimal_file() {
+        let rs = RuleSet::parse(MINIMAL, "t.toml").expect("valid rules");
+        assert_eq!(rs.rules.len(), 1);
+        assert_eq!(rs.kinds[0].trend, Trend::NonDecreasing);
+        let masked = format!("{QTY_OPEN}0{QTY_CLOSE} people were killed");
+        assert!(rs.patterns[0].regex.is_match(&masked));
+    }
+
+    #[test]
+    fn unknown_kind_names_rule_and_line() {
+        let text = MINIMAL.replace("kind = \"killed\"\npatterns", "kind = \"kiled\"\npatterns");
+        let err = RuleSet::parse(&text, "t.toml").expect_err("unknown kind");
+        let msg = err.to_string();
+        assert!(msg.starts_with("t.toml:12:8:"), "{msg}");
+        assert!(msg.contains("killed.basic") && msg.contains("unknown kind `kiled`"), "{msg}");
+    }
+
+    #[test]
+    fn bad_regex_and_unknown_key_are_errors_with_lines() {
+        let text = MINIMAL.replace("(?:were )?killed", "(?:were killed");
+        let msg = RuleSet::parse(&text, "t.toml").expect_err("bad regex").to_string();
+        assert!(msg.contains("t.toml:13:") && msg.contains("bad regex"), "{msg}");
+        let text = MINIMAL.replace("trend =", "trnd =");
+        let msg = RuleSet::parse(&text, "t.toml").expect_err("unknown key").to_string();
+        assert!(msg.contains("t.toml:8:") && msg.contains("trnd"), "{msg}");
+    }
+
+    #[test]
+    fn repetition_braces_are_not_macros() {
+        let out = substitute(r"\d{2,3} {x}", &|n| (n == "x").then(|| "y".to_string()));
+        assert_eq!(out.as_deref(), Ok(r"\d{2,3} y"));
+    }
+
+    #[test]
+    fn the_embedded_rules_compile() {
+        let rs = RuleSet::embedded().expect("embedded rules compile");
+        for kind in [
+            "killed",
+            "wounded",
+            "displaced",
+            "missing",
+            "hostages.held",
+            "hostages.released",
+            "prisoners.released",
+            "truce.duration",
+            "truce.extension",
+            "aid.trucks",
+            "population",
+        ] {
+            assert!(rs.kind(kind).is_some(), "kind {kind} missing");
+        }
+    }
+}
