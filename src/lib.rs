@@ -4,20 +4,34 @@
 //! corpus files ──corpus──▶ Document (text, outlet, published, url, event)
 //!              ──segment──▶ sentences with byte spans, paragraphs, lines and columns
 //!              ──quantity──▶ Quantity (class, stated, qualifier, hard and soft interval, unit, delta)
-//!              ──extract (rules)──▶ Claim (kind, subject, scope, modality, as-of, attribution, span)
+//!              ──extract + subject (rules)──▶ Claim (kind, subject, scope, modality, as-of, attribution, span)
 //!              ──attribution──▶ Quote (text, speaker, entity, party, channel, span)
-//!              ──compare──▶ Finding (verdict, severity, agreement sets, the claims or quotes involved)
+//!              ──compare, quotes──▶ Finding (verdict, severity, agreement sets, claims or quotes)
 //!              ──report──▶ table | json | …   and an exit code for CI
 //! ```
 //!
-//! Each arrow is a module with one job; data flows one way. The plain types live in [`model`]; the
-//! compiled rules in [`rules`]; [`pipeline`] runs the whole thing. Only the binary prints.
+//! Each arrow is a module with one job; data flows one way. The plain types live in [`model`], the
+//! compiled rules in [`rules`] (its raw serde mirror in [`rules::spec`]); [`pipeline`] runs the whole
+//! thing and [`app`] turns a command line into output text and an exit code. Only the binary prints.
+//! Departures from DESIGN.md's layout: subject resolution has its own module ([`subject`]) because it is
+//! the part of extraction that grows most; the entity table ([`entity`]) is shared by extraction and
+//! attribution; cross-document quote findings live in [`quotes`], apart from numeric [`compare`].
 
+pub mod app;
 pub mod attribution;
+pub mod cli;
+pub mod compare;
+pub mod corpus;
 pub mod entity;
 pub mod error;
+pub mod extract;
 pub mod model;
+pub mod pipeline;
 pub mod quantity;
+pub mod quotes;
+pub mod report;
 pub mod rules;
+pub mod rules_test;
 pub mod segment;
+pub mod subject;
 pub mod time;

@@ -1,1 +1,31 @@
-fn main(){}
+//! The `factdiff` binary: parses arguments, runs the library, prints, and maps the outcome to an exit
+//! code (0 clean, 1 findings at or above `--fail-on`, 2 usage, rules or input errors). A closed pipe
+//! (`factdiff check | head`) ends the program quietly with 0.
+
+use clap::Parser;
+use std::io::Write;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match factdiff::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let outcome = factdiff::app::run(cli);
+    for line in &outcome.stderr {
+        eprintln!("{line}");
+    }
+    let mut out = std::io::stdout().lock();
+    match out.write_all(outcome.stdout.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::from(outcome.code),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write output: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

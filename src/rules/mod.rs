@@ -149,8 +149,8 @@ pub struct RuleSet {
     pub scopes: Vec<CueGroup>,
     /// Planned/proposed cues, in order of precedence.
     pub modalities: Vec<(Modality, CueGroup)>,
-    /// Country id → regex naming it.
-    pub nationalities: Vec<(String, Regex)>,
+    /// Country id, demonym, and the regex naming it.
+    pub nationalities: Vec<(String, String, Regex)>,
     /// Whole-line chrome.
     pub chrome_lines: RegexSet,
     /// Lines that start a chrome block running to the end.
@@ -220,6 +220,20 @@ impl RuleSet {
     /// The kind with this id.
     pub fn kind(&self, id: &str) -> Option<&Kind> {
         self.kinds.iter().find(|k| k.id == id)
+    }
+
+    /// The index of the kind with this id.
+    pub fn kind_index(&self, id: &str) -> Option<usize> {
+        self.kinds.iter().position(|k| k.id == id)
+    }
+
+    /// The country id and demonym that `word` names ("French" → france, french).
+    pub fn nationality_of(&self, word: &str) -> Option<(String, String)> {
+        let word = word.trim();
+        self.nationalities
+            .iter()
+            .find(|(_, _, re)| re.is_match(word))
+            .map(|(c, d, _)| (c.clone(), d.clone()))
     }
 }
 
@@ -364,7 +378,7 @@ fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
             kinds_of.push(kind_of(k, "subject.kinds", &id)?);
         }
         let cues = compile_cues(&ss.cues, &vocab, src, "subject.cues", &id)?;
-        if id.contains("{country}") && !cues.iter().all(|c| c.capture_names().any(|n| n == Some("country"))) {
+        if (id.contains("{country}") || id.contains("{demonym}")) && !cues.iter().all(|c| c.capture_names().any(|n| n == Some("country"))) {
             return Err(src.error(ss.id.span(), "subject.cues", Some(&id), "a subject id with {country} needs a (?P<country>…) group, e.g. {nationality}, in every cue"));
         }
         subjects.push(Subject {
@@ -410,10 +424,10 @@ fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
         modalities.push((modality, CueGroup { id: id.clone(), patterns }));
     }
     let mut nationalities = Vec::new();
-    for (country, words) in &spec.nationality {
-        let regex = build_regex(&format!(r"\b(?:{})\b", words.get_ref()))
-            .map_err(|m| src.error(words.span(), "nationality", Some(country), m))?;
-        nationalities.push((country.clone(), regex));
+    for (country, n) in &spec.nationality {
+        let regex = build_regex(&format!(r"^(?:{})$", n.get_ref().words))
+            .map_err(|m| src.error(n.span(), "nationality", Some(country), m))?;
+        nationalities.push((country.clone(), n.get_ref().demonym.clone(), regex));
     }
 
     let chrome_lines = compile_set(&spec.chrome.lines, src, "chrome.lines")?;
@@ -548,7 +562,7 @@ fn expand_vocab(spec: &RulesSpec, src: &Source) -> Result<BTreeMap<String, Strin
     let nationality = spec
         .nationality
         .values()
-        .map(|v| v.get_ref().as_str())
+        .map(|v| v.get_ref().words.as_str())
         .collect::<Vec<_>>()
         .join("|");
     for (name, (value, span)) in &raw {

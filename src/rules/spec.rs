@@ -18,10 +18,11 @@ pub struct RulesSpec {
     /// Named pattern fragments, usable in patterns as `{name}`.
     #[serde(default)]
     pub vocab: BTreeMap<String, Spanned<String>>,
-    /// Countries and the words that name them or their people (`france = "france|french"`), for subjects
-    /// such as `foreign-nationals-{country}`.
+    /// Countries, their demonym and the words that name them or their people
+    /// (`france = { demonym = "french", words = "france|french" }`), for subjects such as
+    /// `foreign-nationals-{country}` and `{demonym}-hostages`.
     #[serde(default)]
-    pub nationality: BTreeMap<String, Spanned<String>>,
+    pub nationality: BTreeMap<String, Spanned<NationalitySpec>>,
     /// Claim kinds with unit, tolerance, window and trend.
     #[serde(default, rename = "kind")]
     pub kinds: Vec<Spanned<KindSpec>>,
@@ -187,4 +188,14 @@ pub struct EntitySpec {
     /// Entities this one belongs to or speaks for (a leader for a movement).
     #[serde(default)]
     pub member_of: Vec<Spanned<String>>,
+}
+
+/// `[nationality.<country>]`: how a country and its people are named.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NationalitySpec {
+    /// The adjective used in subject ids (`thai` for `thai-hostages`).
+    pub demonym: String,
+    /// A regex alternation of the words naming the country or its people.
+    pub words: String,
 }

@@ -1,0 +1,124 @@
+//! The command line: clap definitions turned into plain options. No I/O happens here.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// factdiff: checks news reports for numeric and attributional consistency between sources.
+#[derive(Debug, Parser)]
+#[command(name = "factdiff", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract claims and quotes, compare them across sources, and report the findings.
+    Check(CheckArgs),
+    /// List the claims found in documents.
+    Extract(ExtractArgs),
+    /// List the quantities recognised in a file or standard input (for rule authors).
+    Quantities(QuantitiesArgs),
+    /// Work with rules files.
+    Rules(RulesArgs),
+}
+
+/// Options shared by the commands that read a corpus.
+#[derive(Debug, Args, Clone)]
+pub struct CorpusArgs {
+    /// Files and folders to read (`.txt` and `.md`, recursively); `-` reads one document from standard input.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Rules file (default: ./rules.toml if present, else the embedded default rules).
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+    /// Number of threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Print nothing on standard error but errors.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// `factdiff check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Corpus and rules.
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Exit with 1 when a finding has at least this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+}
+
+/// `factdiff extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Corpus and rules.
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// `factdiff quantities`.
+#[derive(Debug, Args)]
+pub struct QuantitiesArgs {
+    /// A text file, or `-` for standard input.
+    #[arg(default_value = "-")]
+    pub file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// `factdiff rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// What to do with the rules.
+    #[command(subcommand)]
+    pub action: RulesAction,
+}
+
+/// `factdiff rules test|check`.
+#[derive(Debug, Subcommand)]
+pub enum RulesAction {
+    /// Run the examples embedded in the rules; fail on a wrong result or a rule without examples.
+    Test {
+        /// Rules file (default: ./rules.toml if present, else the embedded default).
+        #[arg(long, value_name = "FILE")]
+        rules: Option<PathBuf>,
+    },
+    /// Validate a rules file without running it.
+    Check {
+        /// Rules file (default: ./rules.toml if present, else the embedded default).
+        #[arg(long, value_name = "FILE")]
+        rules: Option<PathBuf>,
+    },
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table for people.
+    Table,
+    /// The factdiff/v1 JSON contract.
+    Json,
+}
+
+/// The severity at which `check` exits with 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Errors only (conflict, regression, misattribution).
+    Error,
+    /// Warnings and errors.
+    Warning,
+    /// Never: exit 0 unless the input is broken.
+    Never,
+}

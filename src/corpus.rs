@@ -1,0 +1,368 @@
+//! Files and folders → [`Document`]s: finds `.txt` and `.md` files (recursively, sorted), decodes them,
+//! reads the optional `+++` TOML front matter, and fills id, outlet, date, URL, title, language, event and
+//! pass-through metadata. Every problem is an [`Error`] that names the file and, where it has one, the
+//! line; one bad file never stops the others. Site chrome is handled later, by the rules
+//! (`extract::content_sentences`), because its patterns live in rules.toml.
+
+use crate::error::Error;
+use crate::model::Document;
+use crate::time::Date;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Largest document factdiff reads; larger files are reported and skipped (a news article is a few
+/// kilobytes; a file this large is a dump, not an article).
+pub const MAX_DOCUMENT_BYTES: u64 = 64 << 20;
+
+/// File extensions read as documents.
+const EXTENSIONS: &[&str] = &["txt", "md"];
+
+/// Finds the document files under `inputs`: files are taken as given (whatever their extension), folders
+/// are walked recursively for `.txt` and `.md` files, skipping hidden entries. The result is sorted and
+/// free of duplicates; unreadable folders and missing paths are returned as errors.
+pub fn collect_paths(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
+    let mut files = BTreeSet::new();
+    let mut errors = Vec::new();
+    let mut seen_dirs = BTreeSet::new();
+    for input in inputs {
+        match std::fs::metadata(input) {
+            Ok(m) if m.is_dir() => walk(input, &mut files, &mut errors, &mut seen_dirs),
+            Ok(_) => {
+                files.insert(input.clone());
+            }
+            Err(e) => errors.push(Error::input(
+                input.display().to_string(),
+                None,
+                format!("cannot read: {e}"),
+            )),
+        }
+    }
+    (files.into_iter().collect(), errors)
+}
+
+fn walk(
+    dir: &Path,
+    files: &mut BTreeSet<PathBuf>,
+    errors: &mut Vec<Error>,
+    seen: &mut BTreeSet<PathBuf>,
+) {
+    // Symlink loops: a folder is walked once, by its canonical path.
+    let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if !seen.insert(canonical) {
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push(Error::input(
+                dir.display().to_string(),
+                None,
+                format!("cannot read folder: {e}"),
+            ));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let hidden = path
+            .file_name()
+            .map(|n| n.to_string_lossy().starts_with('.'))
+            .unwrap_or(false);
+        if hidden {
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() => walk(&path, files, errors, seen),
+            Ok(_) => {
+                let ext = path
+                    .extension()
+                    .map(|e| e.to_string_lossy().to_lowercase())
+                    .unwrap_or_default();
+                if EXTENSIONS.contains(&ext.as_str()) {
+                    files.insert(path);
+                }
+            }
+            // A dangling symlink or a file that vanished: say so, go on.
+            Err(e) => errors.push(Error::input(
+                path.display().to_string(),
+                None,
+                format!("cannot read: {e}"),
+            )),
+        }
+    }
+}
+
+/// Reads and parses one document file.
+pub fn load_file(path: &Path) -> Result<Document, Error> {
+    let name = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| Error::input(&name, None, format!("cannot read: {e}")))?;
+    if meta.len() > MAX_DOCUMENT_BYTES {
+        return Err(Error::input(
+            &name,
+            None,
+            format!(
+                "file is {} MB, above the {} MB limit for one document; split it into articles",
+                meta.len() >> 20,
+                MAX_DOCUMENT_BYTES >> 20
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::input(&name, None, format!("cannot read: {e}")))?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.clone());
+    parse_document(&name, &stem, &bytes)
+}
+
+/// Decodes bytes into text: UTF-8 (a BOM is dropped) or UTF-16 with a BOM. NUL bytes in text that is not
+/// UTF-16 mark a binary file.
+pub fn decode(path: &str, bytes: &[u8]) -> Result<String, Error> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return decode_utf8(path, rest);
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let little = bytes[0] == 0xFF;
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| {
+                let pair = [c[0], *c.get(1).unwrap_or(&0)];
+                if little {
+                    u16::from_le_bytes(pair)
+                } else {
+                    u16::from_be_bytes(pair)
+                }
+            })
+            .collect();
+        return String::from_utf16(&units)
+            .map_err(|_| Error::input(path, None, "invalid UTF-16 text (it starts with a UTF-16 byte-order mark)"));
+    }
+    decode_utf8(path, bytes)
+}
+
+fn decode_utf8(path: &str, bytes: &[u8]) -> Result<String, Error> {
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        let line = 1 + bytes[..pos].iter().filter(|&&b| b == b'\n').count();
+        return Err(Error::input(
+            path,
+            Some(line),
+            "binary file (NUL byte); skipped",
+        ));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let pos = e.valid_up_to();
+            let line = 1 + bytes[..pos].iter().filter(|&&b| b == b'\n').count();
+            Err(Error::input(
+                path,
+                Some(line),
+                format!(
+                    "not valid UTF-8 (byte 0x{:02X} at offset {pos}); convert the file to UTF-8",
+                    bytes[pos]
+                ),
+            ))
+        }
+    }
+}
+
+/// Parses a document from its bytes. `path` names it in errors; `stem` is its id without front matter.
+pub fn parse_document(path: &str, stem: &str, bytes: &[u8]) -> Result<Document, Error> {
+    let text = decode(path, bytes)?;
+    let (front, body_start) = split_front_matter(path, &text)?;
+    let mut doc = Document {
+        id: stem.to_string(),
+        path: path.to_string(),
+        outlet: None,
+        published: None,
+        url: None,
+        title: None,
+        language: None,
+        event: None,
+        meta: BTreeMap::new(),
+        text,
+        body_start,
+    };
+    if let Some((toml_text, toml_offset)) = front {
+        apply_front_matter(path, &toml_text, toml_offset, &mut doc)?;
+    }
+    if doc.published.is_none() {
+        doc.published = crate::time::document_date(doc.body(), doc.url.as_deref(), None);
+    }
+    if doc.title.is_none() {
+        doc.title = headline(doc.body());
+    }
+    Ok(doc)
+}
+
+/// Splits `+++` front matter from the body: returns the TOML text with its byte offset, and the body's
+/// start offset.
+#[allow(clippy::type_complexity)]
+fn split_front_matter(path: &str, text: &str) -> Result<(Option<(String, usize)>, usize), Error> {
+    let first_line_end = text.find('\n').map(|i| i + 1).unwrap_or(text.len());
+    if text[..first_line_end].trim_end() != "+++" {
+        return Ok((None, 0));
+    }
+    let mut pos = first_line_end;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map(|i| pos + i + 1).unwrap_or(text.len());
+        if text[pos..end].trim_end() == "+++" {
+            return Ok((Some((text[first_line_end..pos].to_string(), first_line_end)), end));
+        }
+        pos = end;
+    }
+    Err(Error::input(
+        path,
+        Some(1),
+        "front matter opened with `+++` is never closed; add a `+++` line after it",
+    ))
+}
+
+fn apply_front_matter(path: &str, toml_text: &str, offset: usize, doc: &mut Document) -> Result<(), Error> {
+    let line_of = |pos: usize| -> usize {
+        let abs = offset + pos.min(toml_text.len());
+        1 + doc.text[..abs.min(doc.text.len())].matches('\n').count()
+    };
+    let table: toml::Table = toml_text.parse().map_err(|e: toml::de::Error| {
+        let line = e.span().map(|s| line_of(s.start)).unwrap_or(1);
+        Error::input(path, Some(line), format!("broken front matter: {}", e.message()))
+    })?;
+    let key_line = |key: &str| -> usize {
+        toml_text
+            .lines()
+            .position(|l| {
+                let l = l.trim_start();
+                l.starts_with(key) && l[key.len()..].trim_start().starts_with('=')
+            })
+            .map(|i| line_of(0) + i)
+            .unwrap_or(1)
+    };
+    let string_of = |key: &str, v: &toml::Value| -> Result<String, Error> {
+        v.as_str().map(str::to_string).ok_or_else(|| {
+            Error::input(
+                path,
+                Some(key_line(key)),
+                format!("front matter key `{key}` must be a string, not {}", v.type_str()),
+            )
+        })
+    };
+    for (key, value) in &table {
+        match key.as_str() {
+            "id" => {
+                let id = string_of(key, value)?;
+                if id.trim().is_empty() {
+                    return Err(Error::input(path, Some(key_line(key)), "front matter key `id` is empty"));
+                }
+                doc.id = id;
+            }
+            "outlet" => doc.outlet = Some(string_of(key, value)?).filter(|s| !s.is_empty()),
+            "url" => doc.url = Some(string_of(key, value)?).filter(|s| !s.is_empty()),
+            "title" => doc.title = Some(string_of(key, value)?).filter(|s| !s.is_empty()),
+            "language" => doc.language = Some(string_of(key, value)?).filter(|s| !s.is_empty()),
+            "event" => doc.event = Some(string_of(key, value)?).filter(|s| !s.is_empty()),
+            "published" => {
+                let raw = match value {
+                    toml::Value::Datetime(d) => d.to_string(),
+                    other => string_of(key, other)?,
+                };
+                if raw.trim().is_empty() {
+                    continue;
+                }
+                let date = Date::parse_iso(&raw).ok_or_else(|| {
+                    Error::input(
+                        path,
+                        Some(key_line(key)),
+                        format!("front matter key `published` must be a date YYYY-MM-DD, not `{raw}`"),
+                    )
+                })?;
+                doc.published = Some(date);
+            }
+            _ => {
+                doc.meta.insert(key.clone(), toml_to_json(value));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Converts a TOML value to JSON for pass-through metadata.
+pub fn toml_to_json(v: &toml::Value) -> serde_json::Value {
+    match v {
+        toml::Value::String(s) => serde_json::Value::String(s.clone()),
+        toml::Value::Integer(i) => serde_json::Value::from(*i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(*f)
+            .map(serde_json::Value::Number)
+            .unwrap_or(serde_json::Value::Null),
+        toml::Value::Boolean(b) => serde_json::Value::Bool(*b),
+        toml::Value::Datetime(d) => serde_json::Value::String(d.to_string()),
+        toml::Value::Array(a) => serde_json::Value::Array(a.iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => serde_json::Value::Object(
+            t.iter().map(|(k, v)| (k.clone(), toml_to_json(v))).collect(),
+        ),
+    }
+}
+
+/// The first line of the body when it reads as a headline: short and not ending like a sentence.
+fn headline(body: &str) -> Option<String> {
+    let line = body.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let words = line.split_whitespace().count();
+    if (3..=25).contains(&words) && !line.ends_with('.') && line.chars().count() <= 200 {
+        Some(line.to_string())
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_front_matter_and_meta() {
+        let text = "+++\nid = \"a1\"\noutlet = \"Wire\"\npublished = 2023-11-21\nevent = \"e\"\nextra = 3\n+++\nBody text.\n";
+        let doc = parse_document("x/a.txt", "a", text.as_bytes()).expect("valid");
+        assert_eq!(doc.id, "a1");
+        assert_eq!(doc.outlet.as_deref(), Some("Wire"));
+        assert_eq!(doc.published.map(|d| d.to_string()).as_deref(), Some("2023-11-21"));
+        assert_eq!(doc.meta.get("extra"), Some(&serde_json::json!(3)));
+        assert_eq!(doc.body(), "Body text.\n");
+    }
+
+    #[test]
+    fn bad_date_names_key_and_line() {
+        let text = "+++\noutlet = \"Wire\"\npublished = \"21/11/2023\"\n+++\nBody.";
+        let err = parse_document("a.txt", "a", text.as_bytes()).expect_err("bad date");
+        assert_eq!(err.to_string().split(':').take(2).collect::<Vec<_>>(), vec!["a.txt", "3"]);
+        assert!(err.to_string().contains("published"));
+    }
+
+    #[test]
+    fn wrong_type_and_broken_toml_are_errors_with_lines() {
+        let err = parse_document("a.txt", "a", b"+++\ntitle = 5\n+++\n").expect_err("type");
+        assert!(err.to_string().starts_with("a.txt:2: front matter key `title` must be a string"), "{err}");
+        let err = parse_document("a.txt", "a", b"+++\nid = \"x\"\noutlet = \n+++\n").expect_err("toml");
+        assert!(err.to_string().starts_with("a.txt:3: broken front matter"), "{err}");
+        let err = parse_document("a.txt", "a", b"+++\nid = \"x\"\n").expect_err("unclosed");
+        assert!(err.to_string().contains("never closed"), "{err}");
+    }
+
+    #[test]
+    fn decodes_bom_utf16_and_rejects_binary_and_bad_utf8() {
+        assert_eq!(decode("f", b"\xEF\xBB\xBFhi").ok().as_deref(), Some("hi"));
+        assert_eq!(decode("f", b"\xFF\xFEh\0i\0").ok().as_deref(), Some("hi"));
+        assert_eq!(decode("f", b"\xFE\xFF\0h\0i").ok().as_deref(), Some("hi"));
+        let err = decode("f", b"line\nbad \xE9 byte").expect_err("latin-1");
+        assert!(err.to_string().starts_with("f:2: not valid UTF-8"), "{err}");
+        assert!(decode("f", b"a\0b").expect_err("binary").to_string().contains("binary"));
+    }
+
+    #[test]
+    fn no_front_matter_uses_stem_and_headline() {
+        let doc = parse_document("d/x.txt", "x", "Truce talks near a deal\n\nBody.".as_bytes())
+            .expect("valid");
+        assert_eq!(doc.id, "x");
+        assert_eq!(doc.title.as_deref(), Some("Truce talks near a deal"));
+        assert_eq!(doc.body_start, 0);
+    }
+}

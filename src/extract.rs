@@ -1,0 +1,388 @@
+//! Sentences + quantities + rules → [`Claim`]s. For each sentence of a document's article text (site
+//! chrome removed), the quantities are recognised once, masked by placeholders, and the rules'
+//! patterns run over the masked sentence (a `RegexSet` says which can match). Each quantity gets at most
+//! one claim: the matching rule with the highest priority, then the tightest match. The claim's
+//! subject, scope, modality, as-of date and attribution are read from the clause, the sentence and the
+//! document.
+
+use crate::attribution;
+use crate::model::{Claim, Document, Modality, Quantity, Quote};
+use crate::quantity;
+use crate::rules::{RuleSet, OTHER_NUMBER, QTY_CLOSE, QTY_OPEN};
+use crate::segment::{self, LineIndex, Sentence};
+use crate::subject::{self, DocumentContext};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// What one document yields.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// Claims in document order, ids `<doc>:c<n>`.
+    pub claims: Vec<Claim>,
+    /// Quotes in document order, ids `<doc>:q<n>`.
+    pub quotes: Vec<Quote>,
+}
+
+/// The sentences of a document's article text: its body without site chrome (lines the rules' chrome
+/// patterns match, and everything after a line that starts a chrome block).
+pub fn content_sentences(doc: &Document, rules: &RuleSet) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let text = &doc.text;
+    let mut pos = doc.body_start;
+    let mut paragraph = 0;
+    while pos < text.len() {
+        let end = text[pos..]
+            .find(['\n', '\r'])
+            .map(|i| pos + i + 1)
+            .unwrap_or(text.len());
+        let line = text[pos..end].trim();
+        if !line.is_empty() {
+            if rules.chrome_blocks.is_match(line) {
+                break;
+            }
+            if !rules.chrome_lines.is_match(line) {
+                for mut s in segment::sentences(text, pos..end) {
+                    s.paragraph = paragraph;
+                    out.push(s);
+                }
+                paragraph += 1;
+            }
+        }
+        pos = end;
+    }
+    out
+}
+
+/// Extracts the claims and quotes of one document.
+pub fn extract_document(doc: &Document, rules: &RuleSet) -> Extraction {
+    let sentences = content_sentences(doc, rules);
+    let attribution = attribution::analyse(doc, &sentences, &rules.entities);
+    let context = DocumentContext::new(rules, doc.title.as_deref(), doc.body());
+    let lines = LineIndex::new(&doc.text);
+    let mut claims = Vec::new();
+    for (i, s) in sentences.iter().enumerate() {
+        let sentence = &doc.text[s.start..s.end];
+        for found in claims_in_sentence(rules, sentence, &context, doc.published) {
+            let start = s.start + found.quantity.start;
+            let end = s.start + found.quantity.end;
+            let mut quantity = found.quantity;
+            quantity.start = start;
+            quantity.end = end;
+            claims.push(Claim {
+                id: format!("{}:c{}", doc.id, claims.len() + 1),
+                doc: doc.id.clone(),
+                kind: rules.kinds[found.kind].id.clone(),
+                subject: found.subject,
+                scope: found.scope,
+                unit: rules.kinds[found.kind].unit.clone(),
+                modality: found.modality,
+                as_of: found.as_of,
+                rule: rules.rules[found.rule].id.clone(),
+                quantity,
+                attribution: attribution.sources.get(i).cloned().unwrap_or_default(),
+                span: lines.span(&doc.text, start, end),
+                sentence: fold_space(sentence),
+            });
+        }
+    }
+    Extraction {
+        claims,
+        quotes: attribution.quotes,
+    }
+}
+
+/// A claim found in one sentence, before it gets its document ids and file position. Offsets of
+/// `quantity` are relative to the sentence.
+#[derive(Debug, Clone)]
+pub struct SentenceClaim {
+    /// Index into `RuleSet::kinds`.
+    pub kind: usize,
+    /// Index into `RuleSet::rules`.
+    pub rule: usize,
+    /// The figure in the kind's unit.
+    pub quantity: Quantity,
+    /// Subject id.
+    pub subject: String,
+    /// Scope id.
+    pub scope: Option<String>,
+    /// Modality.
+    pub modality: Modality,
+    /// As-of date (the sentence's own date, else `doc_date`).
+    pub as_of: Option<crate::time::Date>,
+}
+
+/// A sentence with its quantities masked.
+struct Masked {
+    text: String,
+    quantities: Vec<Quantity>,
+    /// Per quantity: its placeholder's range in `text` (None for non-claimable classes).
+    placeholders: Vec<Option<Range<usize>>>,
+    /// (masked start, masked end, original start, original end) per replaced quantity.
+    anchors: Vec<(usize, usize, usize, usize)>,
+}
+
+impl Masked {
+    fn new(sentence: &str, quantities: Vec<Quantity>) -> Masked {
+        let mut text = String::with_capacity(sentence.len() + 8);
+        let mut placeholders = Vec::with_capacity(quantities.len());
+        let mut anchors = Vec::with_capacity(quantities.len());
+        let mut last = 0;
+        for (i, q) in quantities.iter().enumerate() {
+            if q.start < last || q.end > sentence.len() {
+                placeholders.push(None);
+                continue;
+            }
+            text.push_str(&sentence[last..q.start]);
+            let m_start = text.len();
+            if q.class.is_claimable() {
+                text.push(QTY_OPEN);
+                text.push_str(&i.to_string());
+                text.push(QTY_CLOSE);
+                placeholders.push(Some(m_start..text.len()));
+            } else {
+                text.push(OTHER_NUMBER);
+                placeholders.push(None);
+            }
+            anchors.push((m_start, text.len(), q.start, q.end));
+            last = q.end;
+        }
+        text.push_str(&sentence[last..]);
+        Masked {
+            text,
+            quantities,
+            placeholders,
+            anchors,
+        }
+    }
+
+    /// Maps a masked offset back to the sentence.
+    fn to_original(&self, pos: usize) -> usize {
+        let idx = self.anchors.partition_point(|a| a.0 <= pos);
+        if idx == 0 {
+            return pos;
+        }
+        let (_, me, os, oe) = self.anchors[idx - 1];
+        if pos < me {
+            os
+        } else {
+            oe + (pos - me)
+        }
+    }
+
+    fn quantity_at(&self, placeholder: &str) -> Option<usize> {
+        let digits = placeholder.trim_start_matches(QTY_OPEN).trim_end_matches(QTY_CLOSE);
+        digits.parse().ok()
+    }
+}
+
+/// Where clauses end inside a sentence.
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i);\s|:\s|\s[–—]\s|\s-\s|,\s+(?:while|but|whereas|although|though|as|and|after|before|when|since|with|adding|saying)\s|\s(?:while|whereas)\s|,\s+(?:according to)\s",
+    )
+    .expect("static regex")
+});
+
+fn clause_of(masked: &str, pos: usize) -> Range<usize> {
+    let mut start = 0;
+    for m in CLAUSE_BREAK.find_iter(masked) {
+        if m.end() <= pos {
+            start = m.end();
+        } else if m.start() >= pos {
+            return start..m.start();
+        }
+    }
+    start..masked.len()
+}
+
+/// Finds the claims of one sentence. Used for documents and for the rules' inline examples.
+pub fn claims_in_sentence(
+    rules: &RuleSet,
+    sentence: &str,
+    context: &DocumentContext,
+    doc_date: Option<crate::time::Date>,
+) -> Vec<SentenceClaim> {
+    let quantities = quantity::recognise(sentence);
+    if !quantities.iter().any(|q| q.class.is_claimable()) {
+        return Vec::new();
+    }
+    let masked = Masked::new(sentence, quantities);
+    // Best candidate per quantity: (priority, -match length, -rule order) → rule index.
+    let mut best: Vec<Option<(i32, i64, i64, usize)>> = vec![None; masked.quantities.len()];
+    for pi in rules.pattern_set.matches(&masked.text).iter() {
+        let pattern = &rules.patterns[pi];
+        let rule = &rules.rules[pattern.rule];
+        let mut at = 0;
+        while at <= masked.text.len() {
+            let Some(caps) = pattern.regex.captures_at(&masked.text, at) else { break };
+            let (Some(whole), Some(q)) = (caps.get(0), caps.name("qty")) else { break };
+            at = q.end();
+            let Some(qi) = masked.quantity_at(q.as_str()) else { continue };
+            let Some(quantity) = masked.quantities.get(qi) else { continue };
+            if !rule.classes.contains(&quantity.class) {
+                continue;
+            }
+            let key = (
+                rule.priority,
+                -(whole.len() as i64),
+                -(pattern.rule as i64),
+                pattern.rule,
+            );
+            if best[qi].is_none_or(|b| (key.0, key.1, key.2) > (b.0, b.1, b.2)) {
+                best[qi] = Some(key);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (qi, choice) in best.iter().enumerate() {
+        let Some((_, _, _, ri)) = *choice else { continue };
+        let Some(range) = masked.placeholders[qi].clone() else { continue };
+        let rule = &rules.rules[ri];
+        let kind = &rules.kinds[rule.kind];
+        let Some(quantity) = to_kind_unit(&masked.quantities[qi], &kind.unit, kind.tolerance) else {
+            continue;
+        };
+        let clause = clause_of(&masked.text, range.start);
+        let subject = match &rule.subject {
+            Some(s) => s.clone(),
+            None => subject::resolve(rules, rule.kind, &masked.text, range.clone(), clause.clone(), context),
+        };
+        let scope = scope_of(rules, &masked, qi);
+        let modality = rule
+            .modality
+            .unwrap_or_else(|| modality_of(rules, &masked.text, &range, clause.clone()));
+        let original_clause = masked.to_original(clause.start)..masked.to_original(clause.end);
+        let as_of = crate::time::sentence_as_of(sentence, original_clause, doc_date).or(doc_date);
+        out.push(SentenceClaim {
+            kind: rule.kind,
+            rule: ri,
+            quantity,
+            subject,
+            scope,
+            modality,
+            as_of,
+        });
+    }
+    out
+}
+
+/// Converts a quantity to the kind's unit: durations to days or hours, counts as they are. Returns
+/// `None` when the quantity cannot be a figure of that unit (a 45-minute call is no truce).
+fn to_kind_unit(q: &Quantity, unit: &str, tolerance: f64) -> Option<Quantity> {
+    let q = quantity::with_tolerance(q, tolerance);
+    let from = q.unit.as_deref().unwrap_or("");
+    let factor = match (unit, from) {
+        ("days", "days") | ("hours", "hours") => 1.0,
+        ("days", "hours") => 1.0 / 24.0,
+        ("days", "weeks") => 7.0,
+        ("days", "months") => 30.0,
+        ("hours", "days") => 24.0,
+        ("hours", "weeks") => 168.0,
+        ("days" | "hours", _) => return None,
+        (_, "") => return Some(q),
+        _ => return None,
+    };
+    Some(q.scaled(factor, unit))
+}
+
+fn scope_of(rules: &RuleSet, masked: &Masked, qi: usize) -> Option<String> {
+    for scope in &rules.scopes {
+        for p in &scope.patterns {
+            let mut at = 0;
+            while at <= masked.text.len() {
+                let Some(caps) = p.captures_at(&masked.text, at) else { break };
+                let Some(q) = caps.name("qty") else { break };
+                at = q.end();
+                if masked.quantity_at(q.as_str()) == Some(qi) {
+                    return Some(scope.id.clone());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The modality whose cue in the clause is nearest the figure; `reported` when no cue is there.
+fn modality_of(rules: &RuleSet, masked: &str, qty: &Range<usize>, clause: Range<usize>) -> Modality {
+    let text = &masked[clause.clone()];
+    let mut best: Option<(usize, usize, Modality)> = None;
+    for (order, (modality, cues)) in rules.modalities.iter().enumerate() {
+        for cue in &cues.patterns {
+            for m in cue.find_iter(text) {
+                let (s, e) = (clause.start + m.start(), clause.start + m.end());
+                let d = if e <= qty.start {
+                    qty.start - e
+                } else if s >= qty.end {
+                    s - qty.end
+                } else {
+                    0
+                };
+                if best.is_none_or(|b| (d, order) < (b.0, b.1)) {
+                    best = Some((d, order, *modality));
+                }
+            }
+        }
+    }
+    best.map(|b| b.2).unwrap_or(Modality::Reported)
+}
+
+/// Folds runs of white space into one space and trims.
+pub fn fold_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clauses_split_at_contrast_and_semicolons() {
+        let s = "at least 50 will be freed, while dozens more could be released; talks go on";
+        let c = clause_of(s, 10);
+        assert_eq!(&s[c], "at least 50 will be freed");
+        let c = clause_of(s, 40);
+        assert_eq!(&s[c], "dozens more could be released");
+    }
+
+    #[test]
+    fn masking_maps_offsets_back() {
+        let sentence = "killed 1,200 people on 7 October";
+        let qs = vec![
+            Quantity {
+                start: 7,
+                end: 12,
+                text: "1,200".into(),
+                class: crate::model::QuantityClass::Count,
+                stated: Some(1200.0),
+                qualifier: crate::model::Qualifier::Exact,
+                lo: Some(1200.0),
+                hi: Some(1200.0),
+                soft_lo: None,
+                soft_hi: None,
+                unit: None,
+                delta: false,
+            },
+            Quantity {
+                start: 23,
+                end: 32,
+                text: "7 October".into(),
+                class: crate::model::QuantityClass::Date,
+                stated: None,
+                qualifier: crate::model::Qualifier::Exact,
+                lo: None,
+                hi: None,
+                soft_lo: None,
+                soft_hi: None,
+                unit: None,
+                delta: false,
+            },
+        ];
+        let m = Masked::new(sentence, qs);
+        assert_eq!(m.text, format!("killed {QTY_OPEN}0{QTY_CLOSE} people on {OTHER_NUMBER}"));
+        assert_eq!(m.to_original(0), 0);
+        let people = m.text.find("people").unwrap_or(0);
+        assert_eq!(m.to_original(people), sentence.find("people").unwrap_or(1));
+        assert_eq!(m.to_original(m.text.len()), sentence.len());
+    }
+}

@@ -1,0 +1,119 @@
+//! The whole run: paths → documents → claims and quotes → findings, as one [`Analysis`] that every
+//! report reads. Documents are loaded and extracted in parallel (rayon) and collected in path order, so
+//! the result is the same whatever the number of threads. A document that cannot be loaded becomes an
+//! entry in [`Analysis::errors`]; the others are still analysed.
+
+use crate::compare;
+use crate::error::Error;
+use crate::extract::{self, Extraction};
+use crate::model::{Claim, Document, Finding, Quote};
+use crate::rules::RuleSet;
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+/// Everything a run found.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// Loaded documents, in path order.
+    pub documents: Vec<Document>,
+    /// All claims, document by document.
+    pub claims: Vec<Claim>,
+    /// All quotes, document by document.
+    pub quotes: Vec<Quote>,
+    /// Findings, most severe first.
+    pub findings: Vec<Finding>,
+    /// Documents or paths that could not be read.
+    pub errors: Vec<Error>,
+}
+
+/// A document given as text rather than as a path (standard input, tests).
+#[derive(Debug, Clone)]
+pub struct InlineDocument {
+    /// The name used in messages and as path.
+    pub name: String,
+    /// Its id when it has no front matter.
+    pub stem: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Where documents come from.
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    /// Files and folders.
+    pub paths: Vec<PathBuf>,
+    /// Documents given inline (e.g. `-` for standard input).
+    pub inline: Vec<InlineDocument>,
+}
+
+/// Loads every document of `inputs`.
+pub fn load(inputs: &Inputs) -> (Vec<Document>, Vec<Error>) {
+    let (paths, mut errors) = crate::corpus::collect_paths(&inputs.paths);
+    let loaded: Vec<Result<Document, Error>> = paths
+        .par_iter()
+        .map(|p| crate::corpus::load_file(p))
+        .collect();
+    let mut documents = Vec::new();
+    for r in loaded {
+        match r {
+            Ok(d) => documents.push(d),
+            Err(e) => errors.push(e),
+        }
+    }
+    for d in &inputs.inline {
+        match crate::corpus::parse_document(&d.name, &d.stem, &d.bytes) {
+            Ok(doc) => documents.push(doc),
+            Err(e) => errors.push(e),
+        }
+    }
+    dedupe_ids(&mut documents);
+    (documents, errors)
+}
+
+/// Two files with the same id would mix their claims: later ones get `~2`, `~3` suffixes.
+fn dedupe_ids(documents: &mut [Document]) {
+    let mut seen = std::collections::BTreeMap::new();
+    for d in documents.iter_mut() {
+        let n = seen.entry(d.id.clone()).or_insert(0usize);
+        *n += 1;
+        if *n > 1 {
+            d.id = format!("{}~{}", d.id, n);
+        }
+    }
+}
+
+/// Extracts claims and quotes from loaded documents (in parallel, results in document order).
+pub fn extract_all(documents: &[Document], rules: &RuleSet) -> (Vec<Claim>, Vec<Quote>) {
+    let parts: Vec<Extraction> = documents
+        .par_iter()
+        .map(|d| extract::extract_document(d, rules))
+        .collect();
+    let mut claims = Vec::new();
+    let mut quotes = Vec::new();
+    for p in parts {
+        claims.extend(p.claims);
+        quotes.extend(p.quotes);
+    }
+    (claims, quotes)
+}
+
+/// Runs the whole pipeline.
+pub fn analyse(inputs: &Inputs, rules: &RuleSet) -> Analysis {
+    let (documents, errors) = load(inputs);
+    analyse_documents(documents, errors, rules)
+}
+
+/// Runs extraction and comparison on loaded documents.
+pub fn analyse_documents(documents: Vec<Document>, errors: Vec<Error>, rules: &RuleSet) -> Analysis {
+    let (claims, quotes) = extract_all(&documents, rules);
+    let mut findings = compare::compare_claims(&documents, &claims, rules);
+    findings.extend(crate::quotes::compare_quotes(&quotes, &rules.entities));
+    compare::sort_findings(&mut findings);
+    Analysis {
+        documents,
+        claims,
+        quotes,
+        findings,
+        errors,
+    }
+}

@@ -1,0 +1,184 @@
+//! The `factdiff/v1` JSON contract (DESIGN.md): documents, claims, quotes, findings and summary, every
+//! key present and `null` where unknown. Extensions add keys; none is removed or renamed. Whole numbers
+//! are written as JSON integers.
+
+use crate::model::{AgreementSet, Attribution, Claim, Document, Finding, Quantity, Quote, Span};
+use crate::pipeline::Analysis;
+use serde_json::{json, Map, Value};
+
+/// The schema name written in every JSON output.
+pub const SCHEMA: &str = "factdiff/v1";
+
+/// A number as JSON: an integer when whole, `null` when absent or not finite.
+pub fn number(v: Option<f64>) -> Value {
+    match v {
+        Some(x) if x.is_finite() && x.fract() == 0.0 && x.abs() < 9.0e15 => json!(x as i64),
+        Some(x) if x.is_finite() => json!(x),
+        _ => Value::Null,
+    }
+}
+
+fn opt(s: &Option<String>) -> Value {
+    s.as_ref().map(|s| json!(s)).unwrap_or(Value::Null)
+}
+
+/// A span object.
+pub fn span(s: &Span) -> Value {
+    json!({"start": s.start, "end": s.end, "line": s.line, "column": s.column})
+}
+
+/// A document object.
+pub fn document(d: &Document) -> Value {
+    json!({
+        "id": d.id,
+        "path": d.path,
+        "outlet": opt(&d.outlet),
+        "published": d.published.map(|p| json!(p.to_string())).unwrap_or(Value::Null),
+        "url": opt(&d.url),
+        "title": opt(&d.title),
+        "event": opt(&d.event),
+        "language": opt(&d.language),
+        "meta": Value::Object(d.meta.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<Map<_, _>>()),
+    })
+}
+
+/// A quantity object as it appears inside a claim.
+pub fn quantity(q: &Quantity) -> Value {
+    json!({
+        "text": q.text,
+        "stated": number(q.stated),
+        "qualifier": q.qualifier.as_str(),
+        "lo": number(q.lo),
+        "hi": number(q.hi),
+        "soft_lo": number(q.soft_lo),
+        "soft_hi": number(q.soft_hi),
+        "delta": q.delta,
+    })
+}
+
+/// An attribution or speaker object.
+pub fn attribution(a: &Attribution) -> Value {
+    json!({"as_written": opt(&a.as_written), "entity": opt(&a.entity), "party": opt(&a.party)})
+}
+
+/// A claim object.
+pub fn claim(c: &Claim) -> Value {
+    json!({
+        "id": c.id,
+        "doc": c.doc,
+        "kind": c.kind,
+        "subject": c.subject,
+        "scope": opt(&c.scope),
+        "unit": c.unit,
+        "modality": c.modality.as_str(),
+        "as_of": c.as_of.map(|d| json!(d.to_string())).unwrap_or(Value::Null),
+        "rule": c.rule,
+        "quantity": quantity(&c.quantity),
+        "attribution": attribution(&c.attribution),
+        "span": span(&c.span),
+        "sentence": c.sentence,
+    })
+}
+
+/// A quote object.
+pub fn quote(q: &Quote) -> Value {
+    json!({
+        "id": q.id,
+        "doc": q.doc,
+        "text": q.text,
+        "speaker": attribution(&q.speaker),
+        "channel": q.channel.as_str(),
+        "span": span(&q.span),
+    })
+}
+
+fn agreement_set(s: &AgreementSet) -> Value {
+    json!({
+        "claims": s.claims,
+        "low": number(s.low),
+        "best": number(s.best),
+        "high": number(s.high),
+        "as_of": s.as_of.map(|d| json!(d.to_string())).unwrap_or(Value::Null),
+    })
+}
+
+/// A finding object (with the `scope` and `sets` extensions).
+pub fn finding(f: &Finding) -> Value {
+    json!({
+        "id": f.id,
+        "verdict": f.verdict.as_str(),
+        "severity": f.severity.as_str(),
+        "kind": f.kind,
+        "subject": f.subject,
+        "claims": f.claims,
+        "quotes": f.quotes,
+        "undated": f.undated,
+        "summary": f.summary,
+        "scope": opt(&f.scope),
+        "sets": f.sets.iter().map(agreement_set).collect::<Vec<_>>(),
+    })
+}
+
+/// The summary object: counts, with every verdict present.
+pub fn summary(a: &Analysis) -> Value {
+    let mut by_verdict = Map::new();
+    for v in crate::model::Verdict::ALL {
+        by_verdict.insert(
+            v.as_str().to_string(),
+            json!(a.findings.iter().filter(|f| f.verdict == v).count()),
+        );
+    }
+    json!({
+        "documents": a.documents.len(),
+        "claims": a.claims.len(),
+        "quotes": a.quotes.len(),
+        "findings": by_verdict,
+        "errors": a.errors.iter().map(|e| json!(e.to_string())).collect::<Vec<_>>(),
+    })
+}
+
+/// The whole analysis as the `factdiff/v1` value.
+pub fn analysis_value(a: &Analysis) -> Value {
+    json!({
+        "schema": SCHEMA,
+        "documents": a.documents.iter().map(document).collect::<Vec<_>>(),
+        "claims": a.claims.iter().map(claim).collect::<Vec<_>>(),
+        "quotes": a.quotes.iter().map(quote).collect::<Vec<_>>(),
+        "findings": a.findings.iter().map(finding).collect::<Vec<_>>(),
+        "summary": summary(a),
+    })
+}
+
+/// The whole analysis as pretty JSON text, ending in a newline.
+pub fn render(a: &Analysis) -> String {
+    let mut s = serde_json::to_string_pretty(&analysis_value(a)).unwrap_or_else(|_| "{}".into());
+    s.push('\n');
+    s
+}
+
+/// Recognised quantities as JSON (`factdiff quantities --format json`).
+pub fn render_quantities(text: &str, quantities: &[Quantity]) -> String {
+    let lines = crate::segment::LineIndex::new(text);
+    let list: Vec<Value> = quantities
+        .iter()
+        .map(|q| {
+            json!({
+                "text": q.text,
+                "class": q.class.as_str(),
+                "stated": number(q.stated),
+                "qualifier": q.qualifier.as_str(),
+                "lo": number(q.lo),
+                "hi": number(q.hi),
+                "soft_lo": number(q.soft_lo),
+                "soft_hi": number(q.soft_hi),
+                "unit": q.unit.as_ref().map(|u| json!(u)).unwrap_or(Value::Null),
+                "delta": q.delta,
+                "span": span(&lines.span(text, q.start, q.end)),
+            })
+        })
+        .collect();
+    let mut s = serde_json::to_string_pretty(&json!({"schema": SCHEMA, "quantities": list}))
+        .unwrap_or_else(|_| "{}".into());
+    s.push('\n');
+    s
+}

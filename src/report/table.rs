@@ -1,0 +1,238 @@
+//! Terminal tables (comfy-table) for people: the findings of `check` (one block per finding: verdict,
+//! kind and subject, then each source's figure as written with its outlet, date, source and line), the
+//! claims of `extract`, and the quantities of `quantities`. Laid out for 100 columns. Article text is
+//! stripped of control characters and escape sequences before it reaches the terminal.
+
+use crate::compare::format_number;
+use crate::model::{Claim, Document, Finding, Quantity, Quote};
+use crate::pipeline::Analysis;
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{ContentArrangement, Table};
+use std::collections::BTreeMap;
+
+/// Width the tables are laid out for.
+pub const WIDTH: u16 = 100;
+
+/// Removes ANSI escape sequences and control characters (except none: newlines become spaces), so that
+/// article text cannot move the cursor, recolour or rewrite a terminal.
+pub fn sanitize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => {
+                // CSI: ESC [ params final; OSC: ESC ] … BEL or ESC \; other: ESC + one char.
+                match chars.peek() {
+                    Some('[') => {
+                        chars.next();
+                        for n in chars.by_ref() {
+                            if ('\u{40}'..='\u{7e}').contains(&n) {
+                                break;
+                            }
+                        }
+                    }
+                    Some(']') => {
+                        chars.next();
+                        while let Some(n) = chars.next() {
+                            if n == '\u{7}' {
+                                break;
+                            }
+                            if n == '\u{1b}' {
+                                chars.next();
+                                break;
+                            }
+                        }
+                    }
+                    _ => {
+                        chars.next();
+                    }
+                }
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            // Bidirectional overrides can make text read differently from what it is.
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn new_table(header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(WIDTH)
+        .set_header(header.iter().map(|h| h.to_string()).collect::<Vec<_>>());
+    t
+}
+
+fn interval(q: &Quantity) -> String {
+    match (q.lo, q.hi) {
+        (Some(lo), Some(hi)) if lo == hi => format_number(lo),
+        (lo, hi) => format!(
+            "{}–{}",
+            lo.map(format_number).unwrap_or_else(|| "…".into()),
+            hi.map(format_number).unwrap_or_else(|| "…".into())
+        ),
+    }
+}
+
+fn source_of(c: &Claim) -> String {
+    match (&c.attribution.as_written, &c.attribution.party) {
+        (Some(w), Some(p)) => format!("{} [{p}]", sanitize(w)),
+        (Some(w), None) => sanitize(w),
+        _ => "—".into(),
+    }
+}
+
+fn location(doc: Option<&Document>, line: usize) -> String {
+    let path = doc.map(|d| d.path.as_str()).unwrap_or("?");
+    format!("{}:{line}", sanitize(path))
+}
+
+fn outlet(doc: Option<&Document>, fallback: &str) -> String {
+    sanitize(doc.and_then(|d| d.outlet.as_deref()).unwrap_or(fallback))
+}
+
+/// The findings of `check` as text, ending with the one-line summary.
+pub fn render_check(a: &Analysis) -> String {
+    let docs: BTreeMap<&str, &Document> = a.documents.iter().map(|d| (d.id.as_str(), d)).collect();
+    let claims: BTreeMap<&str, &Claim> = a.claims.iter().map(|c| (c.id.as_str(), c)).collect();
+    let quotes: BTreeMap<&str, &Quote> = a.quotes.iter().map(|q| (q.id.as_str(), q)).collect();
+    let mut out = String::new();
+    for f in &a.findings {
+        out.push_str(&finding_heading(f));
+        out.push('\n');
+        if f.kind == "quote" {
+            out.push_str(&quote_block(f, &quotes, &docs));
+        } else {
+            out.push_str(&claim_block(f, &claims, &docs));
+        }
+        out.push_str("\n\n");
+    }
+    out.push_str(&super::summary_line(a));
+    out.push('\n');
+    out
+}
+
+fn finding_heading(f: &Finding) -> String {
+    let scope = f.scope.as_ref().map(|s| format!(" [{s}]")).unwrap_or_default();
+    let undated = if f.undated { " · undated source" } else { "" };
+    format!(
+        "{} {} ({}) · {} · {}{}{}",
+        f.id,
+        f.verdict.as_str().to_uppercase(),
+        f.severity.as_str(),
+        f.kind,
+        sanitize(&f.subject),
+        scope,
+        undated
+    )
+}
+
+fn claim_block(f: &Finding, claims: &BTreeMap<&str, &Claim>, docs: &BTreeMap<&str, &Document>) -> String {
+    let mut t = new_table(&["set", "figure as written", "range", "outlet", "as of", "source", "where"]);
+    for (n, set) in f.sets.iter().enumerate() {
+        for id in &set.claims {
+            let Some(c) = claims.get(id.as_str()) else { continue };
+            let doc = docs.get(c.doc.as_str()).copied();
+            t.add_row(vec![
+                format!("{}", n + 1),
+                sanitize(&c.quantity.text),
+                interval(&c.quantity),
+                outlet(doc, &c.doc),
+                c.as_of.map(|d| d.to_string()).unwrap_or_else(|| "undated".into()),
+                source_of(c),
+                location(doc, c.span.line),
+            ]);
+        }
+    }
+    t.to_string()
+}
+
+fn quote_block(f: &Finding, quotes: &BTreeMap<&str, &Quote>, docs: &BTreeMap<&str, &Document>) -> String {
+    let mut t = new_table(&["quote", "speaker", "outlet", "where"]);
+    for id in &f.quotes {
+        let Some(q) = quotes.get(id.as_str()) else { continue };
+        let doc = docs.get(q.doc.as_str()).copied();
+        let speaker = match (&q.speaker.as_written, &q.speaker.entity) {
+            (Some(w), Some(e)) => format!("{} ({e})", sanitize(w)),
+            (Some(w), None) => sanitize(w),
+            (None, Some(e)) => e.clone(),
+            _ => "—".into(),
+        };
+        t.add_row(vec![
+            format!("“{}”", sanitize(&q.text)),
+            speaker,
+            outlet(doc, &q.doc),
+            location(doc, q.span.line),
+        ]);
+    }
+    t.to_string()
+}
+
+/// The claims of `extract` as a table.
+pub fn render_claims(a: &Analysis) -> String {
+    let docs: BTreeMap<&str, &Document> = a.documents.iter().map(|d| (d.id.as_str(), d)).collect();
+    let mut t = new_table(&["claim", "kind", "subject", "figure", "range", "modality", "as of", "source"]);
+    for c in &a.claims {
+        let doc = docs.get(c.doc.as_str()).copied();
+        let subject = match &c.scope {
+            Some(s) => format!("{} [{s}]", c.subject),
+            None => c.subject.clone(),
+        };
+        t.add_row(vec![
+            location(doc, c.span.line),
+            c.kind.clone(),
+            sanitize(&subject),
+            sanitize(&c.quantity.text),
+            interval(&c.quantity),
+            c.modality.as_str().to_string(),
+            c.as_of.map(|d| d.to_string()).unwrap_or_else(|| "undated".into()),
+            source_of(c),
+        ]);
+    }
+    format!(
+        "{t}\n{} documents, {} claims\n",
+        a.documents.len(),
+        a.claims.len()
+    )
+}
+
+/// Recognised quantities as a table (`factdiff quantities`).
+pub fn render_quantities(text: &str, quantities: &[Quantity]) -> String {
+    let lines = crate::segment::LineIndex::new(text);
+    let mut t = new_table(&["where", "text", "class", "qualifier", "stated", "hard", "soft", "unit"]);
+    for q in quantities {
+        let (line, col) = lines.line_col(text, q.start);
+        let soft = Quantity {
+            lo: q.soft_lo,
+            hi: q.soft_hi,
+            ..q.clone()
+        };
+        t.add_row(vec![
+            format!("{line}:{col}"),
+            sanitize(&q.text),
+            q.class.as_str().to_string(),
+            q.qualifier.as_str().to_string(),
+            q.stated.map(format_number).unwrap_or_else(|| "—".into()),
+            interval(q),
+            interval(&soft),
+            q.unit.clone().unwrap_or_default() + if q.delta { " (delta)" } else { "" },
+        ]);
+    }
+    format!("{t}\n{} quantities\n", quantities.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_escape_sequences_and_controls() {
+        assert_eq!(sanitize("a\u{1b}[31mred\u{1b}[0m b"), "ared b");
+        assert_eq!(sanitize("x\u{1b}]0;title\u{7}y"), "xy");
+        assert_eq!(sanitize("a\u{7}b\nc\u{202e}d"), "ab cd");
+    }
+}

@@ -1,0 +1,231 @@
+//! Whose figure is it: resolves a claim's subject from cues near the figure (its clause, then its
+//! sentence), then from the document (title and text), and, for events the rules do not name, builds a
+//! subject `<place>-<event>` from the event type and the place the document gives, so that all figures
+//! of one disaster group together and those of two never do.
+
+use crate::entity::fold;
+use crate::rules::RuleSet;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// What the whole document says about subjects, computed once per document.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentContext {
+    /// Per named subject (index into `RuleSet::subjects`): how often its cues occur in title and body,
+    /// with the title counting triple.
+    pub subject_weight: Vec<usize>,
+    /// The most frequent event type of the document.
+    pub event_type: Option<String>,
+    /// The place the document is about (from the title, else the first place in the text).
+    pub place: Option<String>,
+}
+
+/// A capitalised place after a locative preposition ("in the Damascus suburb", "near Aleppo").
+static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:in|near|at|outside|from|across|inside|around)\s+(?:the\s+)?(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:ern)?\s+|[Cc]entral\s+|[Bb]esieged\s+)?((?:[A-Z][\p{L}'’]+(?:-[A-Z]?[\p{L}]+)?)(?:\s+(?:al-)?[A-Z][\p{L}'’]+(?:-[A-Z]?[\p{L}]+)?){0,2})",
+    )
+    .expect("static regex")
+});
+
+const NOT_PLACES: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "addition",
+    "total", "exchange", "response", "particular", "general", "fact", "recent", "all", "least",
+    "most", "some", "such", "english", "arabic", "islam",
+];
+
+impl DocumentContext {
+    /// Analyses a document's title and body.
+    pub fn new(rules: &RuleSet, title: Option<&str>, body: &str) -> DocumentContext {
+        let title = title.unwrap_or("");
+        let subject_weight = rules
+            .subjects
+            .iter()
+            .map(|s| {
+                s.cues
+                    .iter()
+                    .map(|c| 3 * c.find_iter(title).count() + c.find_iter(body).count())
+                    .sum()
+            })
+            .collect();
+        let mut best: Option<(usize, usize, &str)> = None; // (count, order, id)
+        for (order, et) in rules.event_types.iter().enumerate() {
+            let n: usize = et
+                .patterns
+                .iter()
+                .map(|c| 3 * c.find_iter(title).count() + c.find_iter(body).count())
+                .sum();
+            if n > 0 && best.is_none_or(|(bn, bo, _)| n > bn || (n == bn && order < bo)) {
+                best = Some((n, order, &et.id));
+            }
+        }
+        let place = first_place(title)
+            .or_else(|| leading_place(title))
+            .or_else(|| first_place(&body[..floor_char(body, 1500)]));
+        DocumentContext {
+            subject_weight,
+            event_type: best.map(|(_, _, id)| id.to_string()),
+            place,
+        }
+    }
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The first place named after a locative preposition in `text`, folded into a slug.
+pub fn first_place(text: &str) -> Option<String> {
+    PLACE.captures_iter(text).find_map(|c| {
+        let m = c.get(1)?;
+        place_slug(m.as_str())
+    })
+}
+
+/// A title often starts with its place ("Aleppo: 12 killed in shelling").
+fn leading_place(title: &str) -> Option<String> {
+    let head = title.split([':', '-', '–']).next()?.trim();
+    if head.split_whitespace().count() <= 2 && head.chars().next().is_some_and(char::is_uppercase) {
+        place_slug(head)
+    } else {
+        None
+    }
+}
+
+fn place_slug(words: &str) -> Option<String> {
+    let mut kept = Vec::new();
+    for w in words.split_whitespace() {
+        let f = fold(w);
+        if NOT_PLACES.contains(&f.as_str()) {
+            break;
+        }
+        // Demonyms and adjectives ("Israeli", "Syrian", "Turkish") are not places.
+        if kept.is_empty()
+            && (f.ends_with("ian") || f.ends_with("ese") || f.ends_with("ish") || f.ends_with('i'))
+            && words.split_whitespace().count() == 1
+        {
+            return None;
+        }
+        kept.push(f.replace('\'', ""));
+    }
+    if kept.is_empty() {
+        return None;
+    }
+    Some(kept.join("-"))
+}
+
+/// Chooses the subject of a figure of kind `kind` (index) at `qty` (byte range in `masked`, the masked
+/// sentence), within `clause` (byte range in `masked`).
+pub fn resolve(
+    rules: &RuleSet,
+    kind: usize,
+    masked: &str,
+    qty: Range<usize>,
+    clause: Range<usize>,
+    doc: &DocumentContext,
+) -> String {
+    if let Some(s) = nearest_named(rules, kind, masked, &qty, clause.clone()) {
+        return s;
+    }
+    if let Some(s) = nearest_named(rules, kind, masked, &qty, 0..masked.len()) {
+        return s;
+    }
+    let event_here = event_type_in(rules, &masked[clause.clone()]).or_else(|| event_type_in(rules, masked));
+    if event_here.is_none() {
+        // The document's own named subject, when its cues are frequent.
+        let best = rules
+            .subjects
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| s.kinds.contains(&kind) && doc.subject_weight.get(*i).copied().unwrap_or(0) >= 2)
+            .filter(|(_, s)| !s.id.contains('{'))
+            .max_by(|a, b| {
+                let wa = doc.subject_weight[a.0];
+                let wb = doc.subject_weight[b.0];
+                wa.cmp(&wb).then(a.1.priority.cmp(&b.1.priority)).then(b.0.cmp(&a.0))
+            });
+        if let Some((_, s)) = best {
+            return s.id.clone();
+        }
+    }
+    let event = event_here.or_else(|| doc.event_type.clone());
+    match (&doc.place, event) {
+        (Some(p), Some(e)) => format!("{p}-{e}"),
+        (Some(p), None) => format!("{p}-events"),
+        (None, Some(e)) => e,
+        (None, None) => "unspecified".to_string(),
+    }
+}
+
+fn event_type_in(rules: &RuleSet, text: &str) -> Option<String> {
+    rules
+        .event_types
+        .iter()
+        .find(|et| et.patterns.iter().any(|p| p.is_match(text)))
+        .map(|et| et.id.clone())
+}
+
+fn nearest_named(
+    rules: &RuleSet,
+    kind: usize,
+    masked: &str,
+    qty: &Range<usize>,
+    window: Range<usize>,
+) -> Option<String> {
+    let text = &masked[window.clone()];
+    let mut best: Option<(usize, i32, usize, String)> = None; // (distance, -priority, order, id)
+    for (order, s) in rules.subjects.iter().enumerate() {
+        if !s.kinds.contains(&kind) {
+            continue;
+        }
+        for cue in &s.cues {
+            for caps in cue.captures_iter(text) {
+                let Some(m) = caps.get(0) else { continue };
+                let (start, end) = (window.start + m.start(), window.start + m.end());
+                let distance = if end <= qty.start {
+                    qty.start - end
+                } else if start >= qty.end {
+                    start - qty.end
+                } else {
+                    0
+                };
+                let id = if s.id.contains("{country}") || s.id.contains("{demonym}") {
+                    let Some(word) = caps.name("country") else { continue };
+                    let Some((country, demonym)) = rules.nationality_of(word.as_str()) else {
+                        continue;
+                    };
+                    s.id.replace("{country}", &country).replace("{demonym}", &demonym)
+                } else {
+                    s.id.clone()
+                };
+                let key = (distance, -s.priority, order, id);
+                if best.as_ref().is_none_or(|b| (key.0, key.1, key.2) < (b.0, b.1, b.2)) {
+                    best = Some(key);
+                }
+            }
+        }
+    }
+    best.map(|b| b.3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_places_after_prepositions() {
+        assert_eq!(first_place("A bomb killed 18 in the Damascus suburb of Jaramana").as_deref(), Some("damascus"));
+        assert_eq!(first_place("Shelling near Deir Ezzor on Monday").as_deref(), Some("deir-ezzor"));
+        assert_eq!(first_place("killed in Israeli air strikes").as_deref(), None);
+        assert_eq!(first_place("released in November").as_deref(), None);
+    }
+}
