@@ -1,5 +1,5 @@
 //! Sentences + quantities + rules → [`Claim`]s. For each sentence of a document's article text (site
-//! chrome removed), the quantities are recognised once, masked by placeholders, and the rules'
+//! chrome removed), the quantities are recognised once, counts and durations masked by placeholders, and the rules'
 //! patterns run over the masked sentence (a `RegexSet` says which can match). Each quantity gets at most
 //! one claim: the matching rule with the highest priority, then the tightest match. The claim's
 //! subject, scope, modality, as-of date and attribution are read from the clause, the sentence and the
@@ -8,7 +8,7 @@
 use crate::attribution;
 use crate::model::{Claim, Document, Modality, Quantity, Quote};
 use crate::quantity;
-use crate::rules::{RuleSet, OTHER_NUMBER, QTY_CLOSE, QTY_OPEN};
+use crate::rules::{RuleSet, QTY_CLOSE, QTY_OPEN};
 use crate::segment::{self, LineIndex, Sentence};
 use crate::subject::{self, DocumentContext};
 use regex::Regex;
@@ -133,17 +133,18 @@ impl Masked {
                 placeholders.push(None);
                 continue;
             }
+            // Dates, percentages and other non-claimable numbers stay as written, so that cues such
+            // as "October 7" remain visible; `{qty}` can only match a placeholder.
+            if !q.class.is_claimable() {
+                placeholders.push(None);
+                continue;
+            }
             text.push_str(&sentence[last..q.start]);
             let m_start = text.len();
-            if q.class.is_claimable() {
-                text.push(QTY_OPEN);
-                text.push_str(&i.to_string());
-                text.push(QTY_CLOSE);
-                placeholders.push(Some(m_start..text.len()));
-            } else {
-                text.push(OTHER_NUMBER);
-                placeholders.push(None);
-            }
+            text.push(QTY_OPEN);
+            text.push_str(&i.to_string());
+            text.push(QTY_CLOSE);
+            placeholders.push(Some(m_start..text.len()));
             anchors.push((m_start, text.len(), q.start, q.end));
             last = q.end;
         }
@@ -379,7 +380,7 @@ mod tests {
             },
         ];
         let m = Masked::new(sentence, qs);
-        assert_eq!(m.text, format!("killed {QTY_OPEN}0{QTY_CLOSE} people on {OTHER_NUMBER}"));
+        assert_eq!(m.text, format!("killed {QTY_OPEN}0{QTY_CLOSE} people on 7 October"));
         assert_eq!(m.to_original(0), 0);
         let people = m.text.find("people").unwrap_or(0);
         assert_eq!(m.to_original(people), sentence.find("people").unwrap_or(1));

@@ -4,7 +4,7 @@
 //! line:column in the file with a caret under it.
 //!
 //! Patterns run over a *masked* sentence in which each count or duration is replaced by a placeholder
-//! `\u{E000}<n>\u{E001}` (its index) and every other number (dates, percentages, …) by `\u{E002}`. In
+//! `\u{E000}<n>\u{E001}` (its index); other numbers (dates, percentages, …) stay as written. In
 //! a pattern, `{qty}` stands for the claim's quantity, `{q}` for any quantity, `{w:N}` for up to N words
 //! that are not quantities, and `{name}` for the `[vocab]` fragment `name`. All patterns are
 //! case-insensitive.
@@ -27,8 +27,6 @@ pub const DEFAULT_RULES: &str = include_str!("../../rules.toml");
 pub const QTY_OPEN: char = '\u{E000}';
 /// Marks the end of a masked quantity.
 pub const QTY_CLOSE: char = '\u{E001}';
-/// Replaces a number that can never be a claim (date, percentage, money, …).
-pub const OTHER_NUMBER: char = '\u{E002}';
 
 /// Size limit for one compiled regex (bytes); a larger pattern is a rules error, not a hang.
 const REGEX_SIZE_LIMIT: usize = 4 << 20;
@@ -147,7 +145,8 @@ pub struct RuleSet {
     pub event_types: Vec<CueGroup>,
     /// Scopes.
     pub scopes: Vec<CueGroup>,
-    /// Planned/proposed cues, in order of precedence.
+    /// Modality cues (a `reported` group marks past-tense counts such as "were released"); the cue
+    /// nearest the figure wins, ties going to the group listed first.
     pub modalities: Vec<(Modality, CueGroup)>,
     /// Country id, demonym, and the regex naming it.
     pub nationalities: Vec<(String, String, Regex)>,
@@ -415,8 +414,8 @@ fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
         let ms = m.get_ref();
         let id = ms.id.get_ref();
         let modality = match parse_modality(id) {
-            Some(Modality::Reported) | None => {
-                return Err(src.error(ms.id.span(), "modality.id", Some(id), "modality id must be planned or proposed"))
+            None => {
+                return Err(src.error(ms.id.span(), "modality.id", Some(id), "modality id must be reported, planned or proposed"))
             }
             Some(m) => m,
         };
@@ -590,8 +589,7 @@ fn expand_vocab(spec: &RulesSpec, src: &Source) -> Result<BTreeMap<String, Strin
 }
 
 fn has_macro(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.windows(2).any(|w| w[0] == b'{' && w[1].is_ascii_alphabetic())
+    substitute(s, &|_| None).is_err()
 }
 
 /// Replaces `{name}` macros (a brace followed by a letter) using `lookup`; `{2,3}` repetitions stay.
@@ -599,7 +597,10 @@ fn substitute(pattern: &str, lookup: &dyn Fn(&str) -> Option<String>) -> Result<
     let mut out = String::with_capacity(pattern.len() * 2);
     let mut rest = pattern;
     while let Some(pos) = rest.find('{') {
-        let escaped = pos > 0 && rest.as_bytes()[pos - 1] == b'\\';
+        // `\{`, and the braces of `\x{…}`, `\p{…}` and `\P{…}`, are regex syntax.
+        let bytes = rest.as_bytes();
+        let escaped = (pos > 0 && bytes[pos - 1] == b'\\')
+            || (pos > 1 && bytes[pos - 2] == b'\\' && matches!(bytes[pos - 1], b'x' | b'p' | b'P'));
         let after = &rest[pos + 1..];
         let starts_name = after.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
         if escaped || !starts_name {
@@ -637,7 +638,7 @@ fn expand_pattern(
         }
         if let Some(n) = name.strip_prefix("w:") {
             let n: u32 = n.parse().ok()?;
-            return Some(format!(r"(?:[^\s{QTY_OPEN}{OTHER_NUMBER}.;:]+\s+){{0,{n}}}"));
+            return Some(format!(r"(?:[^\s{QTY_OPEN}.;:]+\s+){{0,{n}}}"));
         }
         vocab.get(name).map(|v| format!("(?:{v})"))
     })
@@ -702,6 +703,8 @@ patterns = ['{qty} {people} (?:were )?killed']
     fn repetition_braces_are_not_macros() {
         let out = substitute(r"\d{2,3} {x}", &|n| (n == "x").then(|| "y".to_string()));
         assert_eq!(out.as_deref(), Ok(r"\d{2,3} y"));
+        let out = substitute(r"[^\x{E000}\p{Lu}]", &|_| None);
+        assert_eq!(out.as_deref(), Ok(r"[^\x{E000}\p{Lu}]"));
     }
 
     #[test]

@@ -162,11 +162,11 @@ pub struct ScopeSpec {
     pub patterns: Vec<Spanned<String>>,
 }
 
-/// `[[modality]]`: cues for a non-reported modality.
+/// `[[modality]]`: cues for a modality; the cue nearest a figure decides.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModalitySpec {
-    /// `planned` or `proposed`.
+    /// `reported`, `planned` or `proposed`.
     pub id: Spanned<String>,
     /// Regexes over the figure's clause.
     pub cues: Vec<Spanned<String>>,
