@@ -1,0 +1,121 @@
+//! One test per behaviour of the sample corpus: each folder under corpus/ shows one thing a careful
+//! fact-checker would (or would not) flag.
+
+mod common;
+use common::{analyse_case, verdicts};
+
+#[test]
+fn same_day_conflict_is_flagged() {
+    let a = analyse_case("same-day-conflict");
+    assert!(a.errors.is_empty(), "{:?}", a.errors);
+    assert_eq!(verdicts(&a), vec!["conflict"]);
+    let f = &a.findings[0];
+    assert_eq!((f.kind.as_str(), f.subject.as_str()), ("killed", "gaza-palestinians"));
+    assert_eq!(f.sets.len(), 2);
+}
+
+#[test]
+fn approximations_that_agree_are_not_flagged() {
+    let a = analyse_case("approximations-agree");
+    assert_eq!(a.claims.len(), 2, "{:#?}", a.claims);
+    assert!(a.claims.iter().all(|c| c.subject == "israelis-oct7"), "{:#?}", a.claims);
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+}
+
+#[test]
+fn a_growing_tally_is_evolution() {
+    let a = analyse_case("evolution");
+    assert_eq!(verdicts(&a), vec!["evolution"]);
+    assert_eq!(a.findings[0].severity.as_str(), "info");
+}
+
+#[test]
+fn a_lowered_tally_is_a_regression() {
+    let a = analyse_case("regression");
+    assert_eq!(verdicts(&a), vec!["regression"]);
+    assert_eq!(a.findings[0].subject, "israelis-oct7");
+}
+
+#[test]
+fn a_plan_never_contradicts_a_count() {
+    let a = analyse_case("plan-vs-count");
+    let modalities: Vec<&str> = a
+        .claims
+        .iter()
+        .filter(|c| c.kind == "hostages.released")
+        .map(|c| c.modality.as_str())
+        .collect();
+    assert_eq!(modalities, vec!["planned", "reported"], "{:#?}", a.claims);
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+}
+
+#[test]
+fn different_subjects_are_not_compared() {
+    let a = analyse_case("different-subjects");
+    let subjects: Vec<&str> = a.claims.iter().map(|c| c.subject.as_str()).collect();
+    assert_eq!(subjects, vec!["gaza-palestinians", "rafah-sheltering"]);
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+}
+
+#[test]
+fn figures_of_two_parties_are_disputed() {
+    let a = analyse_case("disputed");
+    assert_eq!(verdicts(&a), vec!["disputed"], "{:#?}", a.claims);
+}
+
+#[test]
+fn overlapping_but_far_apart_readings_are_tension() {
+    let a = analyse_case("tension");
+    assert_eq!(verdicts(&a), vec!["tension"], "{:#?}", a.claims);
+    assert_eq!(a.findings[0].subject, "hatay-earthquake");
+}
+
+#[test]
+fn site_chrome_yields_no_claims() {
+    let a = analyse_case("site-chrome");
+    assert_eq!(a.claims.len(), 2, "{:#?}", a.claims);
+    assert!(a.claims.iter().all(|c| c.quantity.text.contains("4,000")));
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+}
+
+#[test]
+fn undated_documents_are_compared_and_marked() {
+    let a = analyse_case("undated");
+    assert_eq!(verdicts(&a), vec!["conflict"]);
+    assert!(a.findings[0].undated);
+    assert_eq!(a.findings[0].severity.as_str(), "warning");
+}
+
+#[test]
+fn documents_of_different_events_are_not_compared() {
+    let a = analyse_case("separate-events");
+    assert_eq!(a.claims.len(), 2);
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+}
+
+#[test]
+fn a_scoped_figure_is_not_compared_with_the_total() {
+    let a = analyse_case("scoped-figures");
+    let scopes: Vec<Option<&str>> = a.claims.iter().map(|c| c.scope.as_deref()).collect();
+    assert!(scopes.contains(&Some("children")), "{:#?}", a.claims);
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+}
+
+#[test]
+fn the_seeds_show_evolution_of_the_gaza_toll_and_no_false_alarm() {
+    let a = analyse_case("seeds");
+    assert!(a.errors.is_empty(), "{:?}", a.errors);
+    let killed: Vec<_> = a
+        .findings
+        .iter()
+        .filter(|f| f.kind == "killed" && f.subject == "gaza-palestinians")
+        .collect();
+    assert_eq!(killed.len(), 1, "{:#?}", a.findings);
+    assert_eq!(killed[0].verdict.as_str(), "evolution");
+    let problems: Vec<_> = a
+        .findings
+        .iter()
+        .filter(|f| f.verdict.severity() > factdiff::model::Severity::Info)
+        .collect();
+    assert!(problems.is_empty(), "{:#?}", problems);
+}
