@@ -2,7 +2,8 @@
 //! prints. Exit codes: 0 clean, 1 findings at or above `--fail-on`, 2 usage, rules or input errors (the
 //! readable documents are still reported).
 
-use crate::cli::{Cli, Command, CorpusArgs, FailOn, Format, RulesAction};
+use crate::baseline::{self, Baseline};
+use crate::cli::{BaselineAction, CheckArgs, Cli, Command, CorpusArgs, DiffArgs, FailOn, Format, RulesAction};
 use crate::error::Error;
 use crate::model::Severity;
 use crate::pipeline::{self, Analysis, InlineDocument, Inputs};
@@ -35,17 +36,7 @@ impl Outcome {
 /// Runs a command.
 pub fn run(cli: Cli) -> Outcome {
     match cli.command {
-        Command::Check(args) => {
-            configure_threads(&args.corpus);
-            with_analysis(&args.corpus, |a| {
-                let stdout = match args.format {
-                    Format::Table => report::table::render_check(a),
-                    Format::Json => report::json::render(a),
-                };
-                let code = if exceeds(report::worst_severity(a), args.fail_on) { 1 } else { 0 };
-                (stdout, code)
-            })
-        }
+        Command::Check(args) => check(&args),
         Command::Extract(args) => {
             configure_threads(&args.corpus);
             with_analysis(&args.corpus, |a| {
@@ -57,6 +48,35 @@ pub fn run(cli: Cli) -> Outcome {
             })
         }
         Command::Quantities(args) => quantities(&args.file, args.format),
+        Command::Baseline(b) => match b.action {
+            BaselineAction::Write { file, corpus } => {
+                configure_threads(&corpus);
+                let mut written = Ok(());
+                let mut outcome = with_analysis(&corpus, |a| {
+                    let b = Baseline::from_findings(&a.findings);
+                    written = baseline::write_atomic(&file, b.to_text().as_bytes());
+                    (format!("{}: {} findings recorded\n", file.display(), b.findings.len()), 0)
+                });
+                if let Err(e) = written {
+                    outcome.stderr.push(format!("error: {e}"));
+                    outcome.code = 2;
+                }
+                outcome
+            }
+        },
+        Command::Explain(args) => {
+            configure_threads(&args.corpus);
+            let rules = match load_rules(args.corpus.rules.as_deref()) {
+                Ok(r) => r,
+                Err(e) => return Outcome::failure(&e),
+            };
+            with_analysis(&args.corpus, |a| match crate::explain::render(a, &rules, &args.id) {
+                Some(text) => (text, 0),
+                None => (String::new(), 2),
+            })
+            .with_missing(&args.id)
+        }
+        Command::Diff(args) => rules_diff(&args),
         Command::Rules(r) => match r.action {
             RulesAction::Check { rules } => match load_rules(rules.as_deref()) {
                 Ok(rs) => Outcome {
@@ -85,6 +105,109 @@ pub fn run(cli: Cli) -> Outcome {
             },
         },
     }
+}
+
+impl Outcome {
+    /// Adds the "no such finding" message when `explain` found nothing.
+    fn with_missing(mut self, id: &str) -> Outcome {
+        if self.code == 2 && self.stdout.is_empty() && self.stderr.is_empty() {
+            self.stderr.push(format!("error: no finding with id {id} in this corpus (ids are printed by `factdiff check`)"));
+        }
+        self
+    }
+}
+
+fn check(args: &CheckArgs) -> Outcome {
+    configure_threads(&args.corpus);
+    let mut baselines = Vec::new();
+    for (files, require_reason) in [(&args.baseline, false), (&args.acknowledged, true)] {
+        for f in files {
+            match Baseline::read(f, require_reason) {
+                Ok(b) => baselines.push((f.display().to_string(), b)),
+                Err(e) => return Outcome::failure(&e),
+            }
+        }
+    }
+    let mut notes = Vec::new();
+    let mut outcome = with_analysis_mut(&args.corpus, |a| {
+        if !baselines.is_empty() {
+            let applied = baseline::apply(std::mem::take(&mut a.findings), &baselines);
+            a.findings = applied.new;
+            if applied.hidden > 0 {
+                notes.push(format!("note: {} findings hidden by baselines", applied.hidden));
+            }
+            for (file, id) in applied.stale {
+                notes.push(format!("warning: {file}: stale entry {id}: no such finding any more"));
+            }
+        }
+        let stdout = match args.format {
+            Format::Table => report::table::render_check(a),
+            Format::Json => report::json::render(a),
+        };
+        let code = if exceeds(report::worst_severity(a), args.fail_on) { 1 } else { 0 };
+        (stdout, code)
+    });
+    if !args.corpus.quiet || notes.iter().any(|n| n.starts_with("warning")) {
+        outcome.stderr.extend(notes);
+    }
+    outcome
+}
+
+fn rules_diff(args: &DiffArgs) -> Outcome {
+    if let Some(n) = args.jobs {
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+    let before = match load_rules_revision(&args.rules_before) {
+        Ok(r) => r,
+        Err(e) => return Outcome::failure(&e),
+    };
+    let after = match load_rules(args.rules_after.as_deref()) {
+        Ok(r) => r,
+        Err(e) => return Outcome::failure(&e),
+    };
+    let corpus = CorpusArgs {
+        paths: args.paths.clone(),
+        rules: None,
+        jobs: args.jobs,
+        quiet: true,
+    };
+    let inputs = match inputs(&corpus) {
+        Ok(i) => i,
+        Err(e) => return Outcome::failure(&e),
+    };
+    let (documents, errors) = pipeline::load(&inputs);
+    let old = pipeline::analyse_documents(documents.clone(), Vec::new(), &before);
+    let new = pipeline::analyse_documents(documents, Vec::new(), &after);
+    let d = crate::rules_diff::diff(&old, &new);
+    Outcome {
+        stdout: crate::rules_diff::render(&d),
+        stderr: errors.iter().map(|e| format!("error: {e}")).collect(),
+        code: if errors.is_empty() { 0 } else { 2 },
+    }
+}
+
+/// Loads rules from a file, or from git when the argument reads `REV:PATH` and is not a file.
+fn load_rules_revision(spec: &str) -> Result<RuleSet, Error> {
+    let path = Path::new(spec);
+    if path.is_file() {
+        return load_rules(Some(path));
+    }
+    if !spec.contains(':') {
+        return Err(Error::input(spec, None, "no such rules file (for a git revision write REV:PATH, e.g. HEAD:rules.toml)"));
+    }
+    let out = std::process::Command::new("git")
+        .args(["show", spec])
+        .output()
+        .map_err(|e| Error::input(spec, None, format!("cannot run git: {e}")))?;
+    if !out.status.success() {
+        return Err(Error::input(
+            spec,
+            None,
+            format!("git show failed: {}", String::from_utf8_lossy(&out.stderr).trim()),
+        ));
+    }
+    let text = String::from_utf8(out.stdout).map_err(|_| Error::input(spec, None, "rules are not valid UTF-8"))?;
+    RuleSet::parse(&text, spec)
 }
 
 fn configure_threads(args: &CorpusArgs) {
@@ -141,6 +264,10 @@ fn inputs(args: &CorpusArgs) -> Result<Inputs, Error> {
 }
 
 fn with_analysis(args: &CorpusArgs, render: impl FnOnce(&Analysis) -> (String, u8)) -> Outcome {
+    with_analysis_mut(args, |a| render(a))
+}
+
+fn with_analysis_mut(args: &CorpusArgs, render: impl FnOnce(&mut Analysis) -> (String, u8)) -> Outcome {
     let rules = match load_rules(args.rules.as_deref()) {
         Ok(r) => r,
         Err(e) => return Outcome::failure(&e),
@@ -149,8 +276,8 @@ fn with_analysis(args: &CorpusArgs, render: impl FnOnce(&Analysis) -> (String, u
         Ok(i) => i,
         Err(e) => return Outcome::failure(&e),
     };
-    let analysis = pipeline::analyse(&inputs, &rules);
-    let (stdout, mut code) = render(&analysis);
+    let mut analysis = pipeline::analyse(&inputs, &rules);
+    let (stdout, mut code) = render(&mut analysis);
     let mut stderr: Vec<String> = analysis.errors.iter().map(|e| format!("error: {e}")).collect();
     if !analysis.errors.is_empty() {
         code = 2;

@@ -23,6 +23,60 @@ pub enum Command {
     Quantities(QuantitiesArgs),
     /// Work with rules files.
     Rules(RulesArgs),
+    /// Record the current findings as accepted (a baseline for `check --baseline`).
+    Baseline(BaselineArgs),
+    /// Show one finding's sources side by side, with the reason for its verdict.
+    Explain(ExplainArgs),
+    /// List the claims and findings that change between two versions of the rules.
+    Diff(DiffArgs),
+}
+
+/// `factdiff baseline`.
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// What to do.
+    #[command(subcommand)]
+    pub action: BaselineAction,
+}
+
+/// `factdiff baseline write`.
+#[derive(Debug, Subcommand)]
+pub enum BaselineAction {
+    /// Write the current findings' ids to FILE (atomically).
+    Write {
+        /// The baseline file to write.
+        file: PathBuf,
+        /// Corpus and rules.
+        #[command(flatten)]
+        corpus: CorpusArgs,
+    },
+}
+
+/// `factdiff explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The finding id (as printed by `check`, e.g. F1a2b3c4d).
+    pub id: String,
+    /// Corpus and rules.
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+}
+
+/// `factdiff diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old rules: a file, or a git revision and path such as `HEAD:rules.toml`.
+    #[arg(long, value_name = "OLD")]
+    pub rules_before: String,
+    /// The new rules file (default: ./rules.toml if present, else the embedded default).
+    #[arg(long, value_name = "NEW")]
+    pub rules_after: Option<PathBuf>,
+    /// Files and folders to read.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Number of threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
 }
 
 /// Options shared by the commands that read a corpus.
@@ -54,6 +108,12 @@ pub struct CheckArgs {
     /// Exit with 1 when a finding has at least this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// Hide the findings recorded in this baseline file (repeatable); stale entries are listed.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Vec<PathBuf>,
+    /// Hide the findings acknowledged, each with a reason, in this file (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub acknowledged: Vec<PathBuf>,
 }
 
 /// `factdiff extract`.

@@ -19,11 +19,13 @@
 
 pub mod app;
 pub mod attribution;
+pub mod baseline;
 pub mod cli;
 pub mod compare;
 pub mod corpus;
 pub mod entity;
 pub mod error;
+pub mod explain;
 pub mod extract;
 pub mod model;
 pub mod pipeline;
@@ -31,6 +33,7 @@ pub mod quantity;
 pub mod quotes;
 pub mod report;
 pub mod rules;
+pub mod rules_diff;
 pub mod rules_test;
 pub mod segment;
 pub mod subject;
