@@ -17,26 +17,30 @@ pub enum Error {
         message: String,
     },
     /// An invalid rules file.
-    Rules {
-        /// The rules file's path (`<embedded>` for the default).
-        path: String,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// The key at fault (`rule.patterns`), when known.
-        key: Option<String>,
-        /// The id of the rule, subject or entity at fault, when known.
-        id: Option<String>,
-        /// What is wrong.
-        message: String,
-        /// The source line and a caret under the column.
-        excerpt: Option<String>,
-    },
+    Rules(Box<RulesError>),
     /// A bad command line.
     Usage(String),
     /// Writing output failed.
     Output(String),
+}
+
+/// Where and why a rules file is invalid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RulesError {
+    /// The rules file's path (`<embedded rules.toml>` for the default).
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// The key at fault (`rule.patterns`), when known.
+    pub key: Option<String>,
+    /// The id of the rule, subject or entity at fault, when known.
+    pub id: Option<String>,
+    /// What is wrong.
+    pub message: String,
+    /// The source line and a caret under the column.
+    pub excerpt: Option<String>,
 }
 
 impl Error {
@@ -63,15 +67,16 @@ impl fmt::Display for Error {
                 line: None,
                 message,
             } => write!(f, "{path}: {message}"),
-            Error::Rules {
-                path,
-                line,
-                column,
-                key,
-                id,
-                message,
-                excerpt,
-            } => {
+            Error::Rules(r) => {
+                let RulesError {
+                    path,
+                    line,
+                    column,
+                    key,
+                    id,
+                    message,
+                    excerpt,
+                } = r.as_ref();
                 write!(f, "{path}:{line}:{column}: invalid rules")?;
                 if let Some(id) = id {
                     write!(f, " in `{id}`")?;

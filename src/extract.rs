@@ -311,14 +311,7 @@ fn modality_of(rules: &RuleSet, masked: &str, qty: &Range<usize>, clause: Range<
     for (order, (modality, cues)) in rules.modalities.iter().enumerate() {
         for cue in &cues.patterns {
             for m in cue.find_iter(text) {
-                let (s, e) = (clause.start + m.start(), clause.start + m.end());
-                let d = if e <= qty.start {
-                    qty.start - e
-                } else if s >= qty.end {
-                    s - qty.end
-                } else {
-                    0
-                };
+                let d = subject::gap(&(clause.start + m.start()..clause.start + m.end()), qty);
                 if best.is_none_or(|b| (d, order) < (b.0, b.1)) {
                     best = Some((d, order, *modality));
                 }

@@ -166,6 +166,11 @@ pub fn resolve(
     }
 }
 
+/// Bytes between two ranges (0 when they touch or overlap).
+pub fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
+    b.start.saturating_sub(a.end).max(a.start.saturating_sub(b.end))
+}
+
 fn event_type_in(rules: &RuleSet, text: &str) -> Option<String> {
     rules
         .event_types
@@ -190,14 +195,7 @@ fn nearest_named(
         for cue in &s.cues {
             for caps in cue.captures_iter(text) {
                 let Some(m) = caps.get(0) else { continue };
-                let (start, end) = (window.start + m.start(), window.start + m.end());
-                let distance = if end <= qty.start {
-                    qty.start - end
-                } else if start >= qty.end {
-                    start - qty.end
-                } else {
-                    0
-                };
+                let distance = gap(&(window.start + m.start()..window.start + m.end()), qty);
                 let id = if s.id.contains("{country}") || s.id.contains("{demonym}") {
                     let Some(word) = caps.name("country") else { continue };
                     let Some((country, demonym)) = rules.nationality_of(word.as_str()) else {

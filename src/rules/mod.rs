@@ -179,7 +179,7 @@ impl Source<'_> {
             "{line:>5} | {line_text}\n      | {}^",
             " ".repeat(column.saturating_sub(1))
         );
-        Error::Rules {
+        Error::Rules(Box::new(crate::error::RulesError {
             path: self.origin.to_string(),
             line,
             column,
@@ -187,7 +187,7 @@ impl Source<'_> {
             id: id.map(str::to_string),
             message: message.into(),
             excerpt: Some(excerpt),
-        }
+        }))
     }
 
     fn line(&self, span: std::ops::Range<usize>) -> usize {
