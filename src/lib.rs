@@ -21,3 +21,4 @@ pub mod quantity;
 pub mod rules;
 pub mod segment;
 pub mod time;
+pub mod timeline;
