@@ -38,3 +38,4 @@ pub mod rules_test;
 pub mod segment;
 pub mod subject;
 pub mod time;
+pub mod timeline;
