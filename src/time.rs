@@ -1403,15 +1403,3 @@ mod tests {
         }));
     }
 }
-
-// TEMP STUBS (replaced by the time branch).
-/// Stub.
-pub fn document_date(body: &str, url: Option<&str>, context_year: Option<i32>) -> Option<Date> {
-    let _ = (url, context_year);
-    body.split_whitespace().take(50).find_map(Date::parse_iso)
-}
-/// Stub.
-pub fn sentence_as_of(sentence: &str, clause: std::ops::Range<usize>, doc_date: Option<Date>) -> Option<Date> {
-    let _ = (sentence, clause, doc_date);
-    None
-}
