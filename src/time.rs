@@ -675,13 +675,43 @@ const EVENT_NOUNS: [&str; 26] = [
 
 /// Words before a date that make it the start or bound of a period (`since October 7`), or attributive
 /// (`the 7 October …`, `the events of Tuesday`), rather than the date the figures refer to.
-const NOT_AS_OF_BEFORE: [&str; 10] = [
-    "since", "from", "after", "before", "until", "till", "til", "between", "the", "of",
+const NOT_AS_OF_BEFORE: [&str; 12] = [
+    "since", "from", "after", "before", "until", "till", "til", "between", "the", "of", "a", "an",
+];
+
+/// Words that put a following `on <date>` in the future or at the start of a period.
+const STARTING: [&str; 16] = [
+    "starting",
+    "beginning",
+    "begin",
+    "begins",
+    "start",
+    "starts",
+    "effective",
+    "due",
+    "scheduled",
+    "expire",
+    "expires",
+    "end",
+    "ends",
+    "resume",
+    "resumes",
+    "planned",
 ];
 
 /// True when the mention names an event or bounds a period rather than dating the sentence's figures.
 fn is_event_reference(text: &str, m: &DateMention) -> bool {
     let before = words_before(text, m.start, 2, false);
+    // "set to begin on Thursday", "starting on Monday", "due on Friday": a date to come.
+    if let [verb, prep] = before.as_slice() {
+        if matches!(prep.as_str(), "on" | "at" | "by")
+            && (NOT_AS_OF_BEFORE.contains(&verb.as_str()) || STARTING.contains(&verb.as_str()))
+            && verb != "the"
+            && verb != "of"
+        {
+            return true;
+        }
+    }
     if let Some(prev) = before.last() {
         let as_of = prev == "of" && before.len() == 2 && before[0] == "as";
         if !as_of && NOT_AS_OF_BEFORE.contains(&prev.as_str()) {
@@ -1326,6 +1356,22 @@ mod tests {
             "a coming date is not an as-of date"
         );
         assert_eq!(as_of("A total of 7,300 fled at 715 pm.", doc), None);
+        assert_eq!(
+            as_of(
+                "On Monday the army declared a 48-hour truce set to begin on Wednesday.",
+                doc
+            ),
+            Some("2023-11-20".into()),
+            "a date to come does not date the sentence"
+        );
+        assert_eq!(
+            as_of("IS claimed an October 2 bomb attack that killed 17.", doc),
+            None
+        );
+        assert_eq!(
+            as_of("A halt starting on Tuesday lets 20 trucks in.", doc),
+            None
+        );
     }
 
     #[test]
