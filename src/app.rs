@@ -170,12 +170,13 @@ fn rules_diff(args: &DiffArgs) -> Outcome {
         rules: None,
         jobs: args.jobs,
         quiet: true,
+        encoding: "utf-8".into(),
     };
     let inputs = match inputs(&corpus) {
         Ok(i) => i,
         Err(e) => return Outcome::failure(&e),
     };
-    let (documents, errors) = pipeline::load(&inputs);
+    let (documents, errors, _) = pipeline::load(&inputs);
     let old = pipeline::analyse_documents(documents.clone(), Vec::new(), &before);
     let new = pipeline::analyse_documents(documents, Vec::new(), &after);
     let d = crate::rules_diff::diff(&old, &new);
@@ -244,7 +245,13 @@ pub fn load_rules(path: Option<&Path>) -> Result<RuleSet, Error> {
 }
 
 fn inputs(args: &CorpusArgs) -> Result<Inputs, Error> {
-    let mut inputs = Inputs::default();
+    let encoding = crate::corpus::TextEncoding::from_label(&args.encoding).ok_or_else(|| {
+        Error::Usage(format!("unknown encoding `{}`; use utf-8, auto, or a label such as windows-1252", args.encoding))
+    })?;
+    let mut inputs = Inputs {
+        encoding,
+        ..Inputs::default()
+    };
     for p in &args.paths {
         if p.as_os_str() == "-" {
             let mut bytes = Vec::new();
@@ -279,6 +286,9 @@ fn with_analysis_mut(args: &CorpusArgs, render: impl FnOnce(&mut Analysis) -> (S
     let mut analysis = pipeline::analyse(&inputs, &rules);
     let (stdout, mut code) = render(&mut analysis);
     let mut stderr: Vec<String> = analysis.errors.iter().map(|e| format!("error: {e}")).collect();
+    if !args.quiet {
+        stderr.extend(analysis.warnings.iter().map(|w| format!("warning: {w}")));
+    }
     if !analysis.errors.is_empty() {
         code = 2;
     }

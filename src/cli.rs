@@ -94,6 +94,10 @@ pub struct CorpusArgs {
     /// Print nothing on standard error but errors.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// How to read files that are not UTF-8: `utf-8` (an error), `auto` (guess, with a warning), or an
+    /// encoding label such as `windows-1252` or `latin1` (with a warning).
+    #[arg(long, value_name = "ENCODING", default_value = "utf-8")]
+    pub encoding: String,
 }
 
 /// `factdiff check`.

@@ -93,8 +93,35 @@ fn walk(
     }
 }
 
+/// How to decode documents that are not valid UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TextEncoding {
+    /// UTF-8 only (a BOM, or UTF-16 with a BOM, is accepted); anything else is an error.
+    #[default]
+    Utf8,
+    /// Guess a legacy encoding (chardetng) for text that is not UTF-8, and warn.
+    Auto,
+    /// Decode text that is not UTF-8 with this encoding, and warn.
+    Legacy(&'static encoding_rs::Encoding),
+}
+
+impl TextEncoding {
+    /// Parses an `--encoding` value: `utf-8`, `auto`, or a WHATWG label such as `windows-1252` or
+    /// `latin1`.
+    pub fn from_label(label: &str) -> Option<TextEncoding> {
+        match label.to_ascii_lowercase().as_str() {
+            "utf-8" | "utf8" => Some(TextEncoding::Utf8),
+            "auto" => Some(TextEncoding::Auto),
+            other => encoding_rs::Encoding::for_label(other.as_bytes()).map(TextEncoding::Legacy),
+        }
+    }
+}
+
+/// A loaded document and, when its text had to be decoded from a legacy encoding, a warning.
+pub type Loaded = (Document, Option<String>);
+
 /// Reads and parses one document file.
-pub fn load_file(path: &Path) -> Result<Document, Error> {
+pub fn load_file(path: &Path, encoding: TextEncoding) -> Result<Loaded, Error> {
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| Error::input(&name, None, format!("cannot read: {e}")))?;
     if meta.len() > MAX_DOCUMENT_BYTES {
@@ -113,63 +140,73 @@ pub fn load_file(path: &Path) -> Result<Document, Error> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| name.clone());
-    parse_document(&name, &stem, &bytes)
+    parse_document_with(&name, &stem, &bytes, encoding)
 }
 
-/// Decodes bytes into text: UTF-8 (a BOM is dropped) or UTF-16 with a BOM. NUL bytes in text that is not
-/// UTF-16 mark a binary file.
+/// Decodes bytes as UTF-8 (a BOM is dropped) or, with a byte-order mark, UTF-16. NUL bytes mark a
+/// binary file.
 pub fn decode(path: &str, bytes: &[u8]) -> Result<String, Error> {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return decode_utf8(path, rest);
-    }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        let little = bytes[0] == 0xFF;
-        let units: Vec<u16> = bytes[2..]
-            .chunks(2)
-            .map(|c| {
-                let pair = [c[0], *c.get(1).unwrap_or(&0)];
-                if little {
-                    u16::from_le_bytes(pair)
-                } else {
-                    u16::from_be_bytes(pair)
-                }
-            })
-            .collect();
-        return String::from_utf16(&units)
-            .map_err(|_| Error::input(path, None, "invalid UTF-16 text (it starts with a UTF-16 byte-order mark)"));
-    }
-    decode_utf8(path, bytes)
+    decode_with(path, bytes, TextEncoding::Utf8).map(|(text, _)| text)
 }
 
-fn decode_utf8(path: &str, bytes: &[u8]) -> Result<String, Error> {
+/// Decodes bytes with the given policy for text that is not UTF-8; the second value is a warning when
+/// a legacy encoding was used.
+pub fn decode_with(path: &str, bytes: &[u8], encoding: TextEncoding) -> Result<(String, Option<String>), Error> {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        if had_errors {
+            return Err(Error::input(path, None, format!("invalid {} text (it starts with a byte-order mark)", enc.name())));
+        }
+        return Ok((text.into_owned(), None));
+    }
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         let line = 1 + bytes[..pos].iter().filter(|&&b| b == b'\n').count();
-        return Err(Error::input(
-            path,
-            Some(line),
-            "binary file (NUL byte); skipped",
-        ));
+        return Err(Error::input(path, Some(line), "binary file (NUL byte); skipped"));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => {
-            let pos = e.valid_up_to();
+    let err = match std::str::from_utf8(bytes) {
+        Ok(s) => return Ok((s.to_string(), None)),
+        Err(e) => e,
+    };
+    let legacy = match encoding {
+        TextEncoding::Utf8 => {
+            let pos = err.valid_up_to();
             let line = 1 + bytes[..pos].iter().filter(|&&b| b == b'\n').count();
-            Err(Error::input(
+            return Err(Error::input(
                 path,
                 Some(line),
                 format!(
-                    "not valid UTF-8 (byte 0x{:02X} at offset {pos}); convert the file to UTF-8",
+                    "not valid UTF-8 (byte 0x{:02X} at offset {pos}); convert the file to UTF-8, or pass --encoding auto or --encoding windows-1252",
                     bytes[pos]
                 ),
-            ))
+            ));
         }
-    }
+        TextEncoding::Legacy(enc) => enc,
+        TextEncoding::Auto => {
+            let mut detector = chardetng::EncodingDetector::new();
+            detector.feed(bytes, true);
+            detector.guess(None, true)
+        }
+    };
+    let (text, _, _) = legacy.decode(bytes);
+    Ok((
+        text.into_owned(),
+        Some(format!("{path}: not UTF-8; decoded as {}", legacy.name())),
+    ))
 }
 
-/// Parses a document from its bytes. `path` names it in errors; `stem` is its id without front matter.
+/// Parses a UTF-8 document from its bytes. `path` names it in errors; `stem` is its id without front
+/// matter.
 pub fn parse_document(path: &str, stem: &str, bytes: &[u8]) -> Result<Document, Error> {
-    let text = decode(path, bytes)?;
+    parse_document_with(path, stem, bytes, TextEncoding::Utf8).map(|(d, _)| d)
+}
+
+/// Parses a document from its bytes with an encoding policy.
+pub fn parse_document_with(path: &str, stem: &str, bytes: &[u8], encoding: TextEncoding) -> Result<Loaded, Error> {
+    let (text, warning) = decode_with(path, bytes, encoding)?;
+    parse_text(path, stem, text).map(|d| (d, warning))
+}
+
+fn parse_text(path: &str, stem: &str, text: String) -> Result<Document, Error> {
     let (front, body_start) = split_front_matter(path, &text)?;
     let mut doc = Document {
         id: stem.to_string(),
@@ -355,6 +392,19 @@ mod tests {
         let err = decode("f", b"line\nbad \xE9 byte").expect_err("latin-1");
         assert!(err.to_string().starts_with("f:2: not valid UTF-8"), "{err}");
         assert!(decode("f", b"a\0b").expect_err("binary").to_string().contains("binary"));
+    }
+
+    #[test]
+    fn legacy_encodings_decode_with_a_warning() {
+        let bytes = b"Caf\xe9 talks \x96 \x93quoted\x94\n";
+        let (text, warning) = decode_with("f.txt", bytes, TextEncoding::from_label("windows-1252").expect("label"))
+            .expect("decodes");
+        assert_eq!(text, "Café talks – “quoted”\n");
+        assert_eq!(warning.as_deref(), Some("f.txt: not UTF-8; decoded as windows-1252"));
+        let (text, warning) = decode_with("f.txt", bytes, TextEncoding::Auto).expect("decodes");
+        assert!(text.starts_with("Café"), "{text}");
+        assert!(warning.is_some());
+        assert_eq!(decode_with("f.txt", b"plain", TextEncoding::Auto).expect("utf-8").1, None);
     }
 
     #[test]

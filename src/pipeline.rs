@@ -24,6 +24,8 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// Documents or paths that could not be read.
     pub errors: Vec<Error>,
+    /// Things a reader should know that did not stop a document (e.g. a legacy encoding was decoded).
+    pub warnings: Vec<String>,
 }
 
 /// A document given as text rather than as a path (standard input, tests).
@@ -44,30 +46,36 @@ pub struct Inputs {
     pub paths: Vec<PathBuf>,
     /// Documents given inline (e.g. `-` for standard input).
     pub inline: Vec<InlineDocument>,
+    /// How to decode files that are not UTF-8.
+    pub encoding: crate::corpus::TextEncoding,
 }
 
+/// Loaded documents, the errors of those that could not be loaded, and warnings.
+pub type Loaded = (Vec<Document>, Vec<Error>, Vec<String>);
+
 /// Loads every document of `inputs`.
-pub fn load(inputs: &Inputs) -> (Vec<Document>, Vec<Error>) {
+pub fn load(inputs: &Inputs) -> Loaded {
     let (paths, mut errors) = crate::corpus::collect_paths(&inputs.paths);
-    let loaded: Vec<Result<Document, Error>> = paths
+    let mut loaded: Vec<Result<crate::corpus::Loaded, Error>> = paths
         .par_iter()
-        .map(|p| crate::corpus::load_file(p))
+        .map(|p| crate::corpus::load_file(p, inputs.encoding))
         .collect();
+    for d in &inputs.inline {
+        loaded.push(crate::corpus::parse_document_with(&d.name, &d.stem, &d.bytes, inputs.encoding));
+    }
     let mut documents = Vec::new();
+    let mut warnings = Vec::new();
     for r in loaded {
         match r {
-            Ok(d) => documents.push(d),
-            Err(e) => errors.push(e),
-        }
-    }
-    for d in &inputs.inline {
-        match crate::corpus::parse_document(&d.name, &d.stem, &d.bytes) {
-            Ok(doc) => documents.push(doc),
+            Ok((d, w)) => {
+                documents.push(d);
+                warnings.extend(w);
+            }
             Err(e) => errors.push(e),
         }
     }
     dedupe_ids(&mut documents);
-    (documents, errors)
+    (documents, errors, warnings)
 }
 
 /// Two files with the same id would mix their claims: later ones get `~2`, `~3` suffixes.
@@ -99,8 +107,10 @@ pub fn extract_all(documents: &[Document], rules: &RuleSet) -> (Vec<Claim>, Vec<
 
 /// Runs the whole pipeline.
 pub fn analyse(inputs: &Inputs, rules: &RuleSet) -> Analysis {
-    let (documents, errors) = load(inputs);
-    analyse_documents(documents, errors, rules)
+    let (documents, errors, warnings) = load(inputs);
+    let mut a = analyse_documents(documents, errors, rules);
+    a.warnings = warnings;
+    a
 }
 
 /// Runs extraction and comparison on loaded documents.
@@ -115,5 +125,6 @@ pub fn analyse_documents(documents: Vec<Document>, errors: Vec<Error>, rules: &R
         quotes,
         findings,
         errors,
+        warnings: Vec::new(),
     }
 }

@@ -16,7 +16,7 @@ pub fn analyse_case(case: &str) -> Analysis {
     pipeline::analyse(
         &Inputs {
             paths: vec![path],
-            inline: Vec::new(),
+            ..Inputs::default()
         },
         &rules(),
     )
