@@ -1,0 +1,636 @@
+//! Word lists of the number grammar. Every entry is lower-case; matching is on lower-cased words.
+
+use crate::model::Qualifier;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Qualifier phrases, longest first where one is a prefix of another.
+pub(super) const QUALIFIERS: &[(&[&str], Qualifier)] = &[
+    (&["in", "excess", "of"], Qualifier::MoreThan),
+    (&["upwards", "of"], Qualifier::MoreThan),
+    (&["more", "than"], Qualifier::MoreThan),
+    (&["greater", "than"], Qualifier::MoreThan),
+    (&["well", "over"], Qualifier::MoreThan),
+    (&["well", "above"], Qualifier::MoreThan),
+    (&["just", "over"], Qualifier::MoreThan),
+    (&["just", "above"], Qualifier::MoreThan),
+    (&["over"], Qualifier::MoreThan),
+    (&["above"], Qualifier::MoreThan),
+    (&["exceeding"], Qualifier::MoreThan),
+    (&["no", "fewer", "than"], Qualifier::AtLeast),
+    (&["no", "less", "than"], Qualifier::AtLeast),
+    (&["not", "fewer", "than"], Qualifier::AtLeast),
+    (&["not", "less", "than"], Qualifier::AtLeast),
+    (&["at", "least"], Qualifier::AtLeast),
+    (&["a", "minimum", "of"], Qualifier::AtLeast),
+    (&["no", "more", "than"], Qualifier::UpTo),
+    (&["not", "more", "than"], Qualifier::UpTo),
+    (&["up", "to"], Qualifier::UpTo),
+    (&["as", "many", "as"], Qualifier::UpTo),
+    (&["as", "much", "as"], Qualifier::UpTo),
+    (&["as", "high", "as"], Qualifier::UpTo),
+    (&["a", "maximum", "of"], Qualifier::UpTo),
+    (&["at", "most"], Qualifier::UpTo),
+    (&["fewer", "than"], Qualifier::LessThan),
+    (&["less", "than"], Qualifier::LessThan),
+    (&["under"], Qualifier::LessThan),
+    (&["below"], Qualifier::LessThan),
+    (&["just", "under"], Qualifier::Nearly),
+    (&["just", "below"], Qualifier::Nearly),
+    (&["just", "shy", "of"], Qualifier::Nearly),
+    (&["nearly"], Qualifier::Nearly),
+    (&["almost"], Qualifier::Nearly),
+    (&["close", "to"], Qualifier::Nearly),
+    (&["an", "estimated"], Qualifier::Approx),
+    (&["estimated"], Qualifier::Approx),
+    (&["about"], Qualifier::Approx),
+    (&["around"], Qualifier::Approx),
+    (&["some"], Qualifier::Approx),
+    (&["roughly"], Qualifier::Approx),
+    (&["approximately"], Qualifier::Approx),
+    (&["approx"], Qualifier::Approx),
+    (&["circa"], Qualifier::Approx),
+];
+
+/// Words before "over"/"under" that make it a particle or preposition, not a qualifier
+/// ("hand over 50 hostages", "talks over 50 hostages").
+pub(super) const NOT_QUALIFIER_BEFORE: &[&str] = &[
+    "hand",
+    "hands",
+    "handed",
+    "handing",
+    "turn",
+    "turns",
+    "turned",
+    "turning",
+    "take",
+    "takes",
+    "took",
+    "taken",
+    "taking",
+    "talks",
+    "negotiations",
+    "dispute",
+    "disputes",
+    "row",
+    "clash",
+    "clashes",
+    "clashed",
+    "fight",
+    "fighting",
+    "fought",
+    "anger",
+    "outrage",
+    "protest",
+    "protests",
+    "deal",
+    "split",
+    "won",
+    "win",
+    "wins",
+    "worry",
+    "worries",
+    "concern",
+    "concerns",
+    "fears",
+];
+
+/// Prefixes marking an increment: "another 150", "an additional 10", "a further 20".
+pub(super) const DELTA_PREFIXES: &[&[&str]] = &[
+    &["another"],
+    &["an", "additional"],
+    &["additional"],
+    &["a", "further"],
+    &["further"],
+    &["an", "extra"],
+    &["extra"],
+];
+
+/// Verbs (and "up"/"down") that make "from X to Y" a change, not a range.
+pub(super) const CHANGE_WORDS: &[&str] = &[
+    "rose",
+    "risen",
+    "rise",
+    "rises",
+    "rising",
+    "increased",
+    "increase",
+    "increases",
+    "increasing",
+    "climbed",
+    "climb",
+    "climbs",
+    "climbing",
+    "jumped",
+    "jump",
+    "jumps",
+    "grew",
+    "grown",
+    "grow",
+    "soared",
+    "surged",
+    "fell",
+    "fallen",
+    "fall",
+    "falls",
+    "falling",
+    "dropped",
+    "drop",
+    "drops",
+    "decreased",
+    "decrease",
+    "declined",
+    "decline",
+    "reduced",
+    "raised",
+    "revised",
+    "lowered",
+    "cut",
+    "went",
+    "gone",
+    "moved",
+    "shot",
+    "spiked",
+    "doubled",
+    "tripled",
+    "up",
+    "down",
+    "upped",
+    "boosted",
+    "slashed",
+    "changed",
+    "edged",
+    "crept",
+    "expanded",
+    "shrank",
+    "swelled",
+    "ballooned",
+    "mounted",
+    "updated",
+    "corrected",
+    "adjusted",
+];
+
+/// Words after which a bare four-digit number is a year ("in 2009", "the 1967 borders").
+pub(super) const YEAR_CONTEXT: &[&str] = &[
+    "in",
+    "since",
+    "of",
+    "by",
+    "until",
+    "till",
+    "from",
+    "during",
+    "before",
+    "after",
+    "the",
+    "mid",
+    "early",
+    "late",
+    "year",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+    "throughout",
+    "through",
+    "circa",
+    "s",
+    "its",
+    "this",
+    "that",
+    "between",
+    "and",
+    "to",
+];
+
+/// Irregular plural nouns after which a bare four-digit number is a count ("2000 people").
+pub(super) const COUNT_NOUNS: &[&str] = &[
+    "people",
+    "children",
+    "women",
+    "men",
+    "police",
+    "personnel",
+    "staff",
+    "cattle",
+    "youth",
+];
+
+/// Words before a number that make it an identifier ("Resolution 2334", "Route 60"), any case.
+pub(super) const ID_PREFIXES: &[&str] = &[
+    "resolution",
+    "resolutions",
+    "channel",
+    "route",
+    "highway",
+    "flight",
+    "article",
+    "section",
+    "chapter",
+    "paragraph",
+    "clause",
+    "brigade",
+    "battalion",
+    "division",
+    "squadron",
+    "regiment",
+    "platoon",
+    "corps",
+    "kan",
+    "boeing",
+    "airbus",
+    "iphone",
+    "windows",
+    "version",
+];
+
+/// Words before a number that make it an identifier only when capitalised ("Unit 8200", "Gate 4").
+pub(super) const ID_PREFIXES_CAPS: &[&str] = &[
+    "unit",
+    "gate",
+    "line",
+    "block",
+    "room",
+    "building",
+    "road",
+    "level",
+    "phase",
+    "round",
+    "stage",
+    "grade",
+    "season",
+    "episode",
+    "page",
+    "item",
+    "ward",
+    "bed",
+    "floor",
+    "number",
+    "no",
+    "tower",
+    "terminal",
+    "platform",
+    "camp",
+    "bus",
+    "kilometre",
+    "kilometer",
+    "km",
+    "hall",
+    "street",
+    "area",
+    "zone",
+    "sector",
+    "team",
+    "group",
+    "force",
+    "station",
+    "box",
+    "cell",
+];
+
+/// Words glued after "number-" that make the phrase an identifier ("two-state", "one-sided").
+pub(super) const ID_HYPHEN_WORDS: &[&str] = &[
+    "state",
+    "sided",
+    "off",
+    "way",
+    "time",
+    "liner",
+    "fold",
+    "dimensional",
+    "edged",
+    "faced",
+    "horse",
+    "party",
+];
+
+/// Lower-case words before a hyphenated number that mark a year, not an identifier ("Mid-2023").
+pub(super) const YEAR_HYPHEN_PREFIXES: &[&str] =
+    &["mid", "pre", "post", "late", "early", "end", "fiscal", "fy"];
+
+/// Units of number words (value).
+pub(super) fn unit_word(w: &str) -> Option<u64> {
+    Some(match w {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        _ => return None,
+    })
+}
+
+/// Tens of number words.
+pub(super) fn tens_word(w: &str) -> Option<u64> {
+    Some(match w {
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fourty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// Large scale words after a number ("two million", "1.3 billion", "3 lakh"); "hundred" is handled
+/// by the word grammar itself but is accepted after digits.
+pub(super) fn scale_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "dozen" => 12.0,
+        "hundred" => 100.0,
+        "thousand" => 1e3,
+        "lakh" | "lakhs" | "lac" | "lacs" => 1e5,
+        "million" | "mn" | "mln" => 1e6,
+        "crore" | "crores" => 1e7,
+        "billion" | "bn" | "bln" => 1e9,
+        "trillion" | "tn" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Scale suffixes glued to digits ("1.2m", "7.3k", "2bn").
+pub(super) fn glued_scale(w: &str) -> Option<f64> {
+    Some(match w {
+        "k" => 1e3,
+        "m" | "mn" | "mln" | "million" => 1e6,
+        "bn" | "bln" | "billion" => 1e9,
+        "tn" | "trillion" => 1e12,
+        "thousand" => 1e3,
+        "lakh" | "crore" => return scale_word(w),
+        _ => return None,
+    })
+}
+
+/// Ordinal words and their values.
+pub(super) fn ordinal_word(w: &str) -> Option<u64> {
+    Some(match w {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        "fortieth" => 40,
+        "fiftieth" => 50,
+        "sixtieth" => 60,
+        "seventieth" => 70,
+        "eightieth" => 80,
+        "ninetieth" => 90,
+        "hundredth" => 100,
+        "thousandth" => 1000,
+        "millionth" => 1_000_000,
+        _ => return None,
+    })
+}
+
+/// Denominators of fractions written in words ("two-thirds", "three quarters").
+pub(super) fn fraction_word(w: &str) -> Option<u64> {
+    Some(match w {
+        "half" | "halves" => 2,
+        "third" | "thirds" => 3,
+        "quarter" | "quarters" => 4,
+        "fifth" | "fifths" => 5,
+        "sixth" | "sixths" => 6,
+        "eighth" | "eighths" => 8,
+        "tenth" | "tenths" => 10,
+        _ => return None,
+    })
+}
+
+/// Duration unit words (singular or plural) and the unit name they give.
+pub(super) fn duration_unit(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "second" | "seconds" | "sec" | "secs" => "seconds",
+        "minute" | "minutes" | "min" | "mins" => "minutes",
+        "hour" | "hours" | "hr" | "hrs" => "hours",
+        "day" | "days" => "days",
+        "week" | "weeks" => "weeks",
+        "month" | "months" => "months",
+        "year" | "years" => "years",
+        _ => return None,
+    })
+}
+
+/// Month names and abbreviations (matched only when capitalised).
+pub(super) fn month(w: &str) -> Option<u32> {
+    Some(match w {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+/// Weekday names and abbreviations.
+pub(super) fn weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
+    )
+}
+
+/// Currency symbols and their codes.
+pub(super) fn currency_symbol(c: char) -> Option<&'static str> {
+    Some(match c {
+        '$' => "USD",
+        '€' => "EUR",
+        '£' => "GBP",
+        '₪' => "ILS",
+        '¥' => "JPY",
+        '₹' => "INR",
+        _ => return None,
+    })
+}
+
+/// Currency words written before the amount ("NIS 100", "USD 5").
+pub(super) fn currency_prefix_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "nis" | "ils" => "ILS",
+        "usd" => "USD",
+        "eur" => "EUR",
+        "gbp" => "GBP",
+        "qar" => "QAR",
+        "aed" => "AED",
+        "sar" => "SAR",
+        "egp" => "EGP",
+        "inr" | "rs" => "INR",
+        "jod" => "JOD",
+        "chf" => "CHF",
+        _ => return None,
+    })
+}
+
+/// Currency words written after the amount ("50 euros", "1.3 billion dollars").
+pub(super) fn currency_suffix_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "dollar" | "dollars" | "usd" => "USD",
+        "euro" | "euros" | "eur" => "EUR",
+        "pound" | "pounds" | "gbp" | "sterling" => "GBP",
+        "shekel" | "shekels" | "sheqel" | "sheqels" | "nis" | "ils" => "ILS",
+        "rupee" | "rupees" | "inr" => "INR",
+        "riyal" | "riyals" => "SAR",
+        "dirham" | "dirhams" => "AED",
+        "yuan" | "renminbi" => "CNY",
+        "yen" => "JPY",
+        "dinar" | "dinars" => "JOD",
+        "pounds sterling" => "GBP",
+        _ => return None,
+    })
+}
+
+/// Currency prefixes glued before "$" ("US$", "A$", "C$").
+pub(super) fn dollar_prefix(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "us" => "USD",
+        "a" | "au" => "AUD",
+        "c" | "ca" => "CAD",
+        "nz" => "NZD",
+        "hk" => "HKD",
+        _ => return None,
+    })
+}
+
+/// Time-zone abbreviations after a time ("1615 GMT"), matched as written (upper case).
+pub(super) fn time_zone(raw: &str) -> bool {
+    matches!(
+        raw,
+        "GMT"
+            | "UTC"
+            | "BST"
+            | "EST"
+            | "EDT"
+            | "CET"
+            | "CEST"
+            | "EET"
+            | "EEST"
+            | "PST"
+            | "PDT"
+            | "IST"
+    )
+}
+
+/// Vague number words: (words, low, high, takes a scale word after it).
+pub(super) const VAGUE: &[(&[&str], f64, f64, bool)] = &[
+    (&["tens", "of", "thousands"], 20_000.0, 99_999.0, false),
+    (
+        &["tens", "of", "millions"],
+        20_000_000.0,
+        99_999_999.0,
+        false,
+    ),
+    (
+        &["hundreds", "of", "thousands"],
+        200_000.0,
+        999_999.0,
+        false,
+    ),
+    (
+        &["hundreds", "of", "millions"],
+        200_000_000.0,
+        999_999_999.0,
+        false,
+    ),
+    (&["a", "few"], 2.0, 5.0, true),
+    (&["a", "handful"], 2.0, 6.0, false),
+    (&["few"], 2.0, 5.0, true),
+    (&["several"], 3.0, 9.0, true),
+    (&["dozens"], 24.0, 99.0, false),
+    (&["scores"], 40.0, 199.0, false),
+    (&["hundreds"], 200.0, 999.0, false),
+    (&["thousands"], 2000.0, 9999.0, false),
+    (&["millions"], 2e6, 9.99e6, false),
+    (&["billions"], 2e9, 9.99e9, false),
+];
+
+/// Every word that can start (or be the whole of) a quantity; other words are skipped quickly.
+static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut s: HashSet<&'static str> = HashSet::new();
+    for (p, _) in QUALIFIERS {
+        s.insert(p[0]);
+    }
+    for p in DELTA_PREFIXES {
+        s.insert(p[0]);
+    }
+    for (p, ..) in VAGUE {
+        s.insert(p[0]);
+    }
+    s.extend(ID_PREFIXES);
+    s.extend(ID_PREFIXES_CAPS);
+    s.extend([
+        "a", "an", "half", "between", "from", "aged", "age", "ages", "day", "us", "au", "ca", "nz",
+        "hk", "covid",
+    ]);
+    s
+});
+
+/// True if `w` can start a quantity.
+pub(super) fn is_trigger(w: &str) -> bool {
+    unit_word(w).is_some()
+        || tens_word(w).is_some()
+        || ordinal_word(w).is_some()
+        || month(w).is_some()
+        || weekday(w)
+        || currency_prefix_word(w).is_some()
+        || TRIGGERS.contains(w)
+}
