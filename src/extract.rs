@@ -235,6 +235,7 @@ pub fn claims_in_sentence(
             }
         }
     }
+    inherit_kind_for_parts(rules, &masked, &mut best);
     let mut out = Vec::new();
     for (qi, choice) in best.iter().enumerate() {
         let Some((_, _, _, ri)) = *choice else { continue };
@@ -266,6 +267,30 @@ pub fn claims_in_sentence(
         });
     }
     out
+}
+
+/// Largest gap (bytes of masked text) between a figure and a part of it ("killing 50 people, including
+/// 20 children").
+const PART_DISTANCE: usize = 100;
+
+/// A figure that no rule claims but that a scope marks as a part ("including 20 children", "30 of them
+/// children") takes the kind and rule of the nearest claimed figure before it in the sentence.
+fn inherit_kind_for_parts(rules: &RuleSet, masked: &Masked, best: &mut [Option<(i32, i64, i64, usize)>]) {
+    for qi in 0..best.len() {
+        if best[qi].is_some() || scope_of(rules, masked, qi).is_none() {
+            continue;
+        }
+        let Some(here) = masked.placeholders[qi].clone() else { continue };
+        let whole = (0..qi).rev().find_map(|qj| {
+            let there = masked.placeholders[qj].clone()?;
+            let choice = best[qj]?;
+            let between = masked.text.get(there.end..here.start)?;
+            (between.len() <= PART_DISTANCE && !between.contains([';', '.', ':'])).then_some(choice)
+        });
+        if let Some((priority, len, order, rule)) = whole {
+            best[qi] = Some((priority, len, order, rule));
+        }
+    }
 }
 
 /// Converts a quantity to the kind's unit: durations to days or hours, counts as they are. Returns

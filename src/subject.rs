@@ -29,6 +29,14 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A capitalised name followed by a kind of place ("Hatay province", "the Yarmouk camp").
+static NAMED_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b((?:al-)?[A-Z][\p{L}'’]+(?:-[A-Z]?[\p{L}]+)?(?:\s+(?:al-)?[A-Z][\p{L}'’]+){0,1})\s+(?:province|city|district|region|governorate|county|town|village|camp|suburb|neighbou?rhood|area|state|prefecture|municipality)\b",
+    )
+    .expect("static regex")
+});
+
 const NOT_PLACES: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -83,12 +91,21 @@ fn floor_char(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// The first place named after a locative preposition in `text`, folded into a slug.
+/// The first place `text` names, after a locative preposition ("in Aleppo") or before a kind of place
+/// ("Hatay province"), folded into a slug.
 pub fn first_place(text: &str) -> Option<String> {
-    PLACE.captures_iter(text).find_map(|c| {
+    let after_preposition = PLACE.captures_iter(text).find_map(|c| {
         let m = c.get(1)?;
-        place_slug(m.as_str())
-    })
+        place_slug(m.as_str()).map(|p| (m.start(), p))
+    });
+    let named = NAMED_PLACE.captures_iter(text).find_map(|c| {
+        let m = c.get(1)?;
+        place_slug(m.as_str()).map(|p| (m.start(), p))
+    });
+    match (after_preposition, named) {
+        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
+        (a, b) => a.or(b).map(|x| x.1),
+    }
 }
 
 /// A title often starts with its place ("Aleppo: 12 killed in shelling").
@@ -225,5 +242,6 @@ mod tests {
         assert_eq!(first_place("Shelling near Deir Ezzor on Monday").as_deref(), Some("deir-ezzor"));
         assert_eq!(first_place("killed in Israeli air strikes").as_deref(), None);
         assert_eq!(first_place("released in November").as_deref(), None);
+        assert_eq!(first_place("The quake struck Hatay province at dawn").as_deref(), Some("hatay"));
     }
 }

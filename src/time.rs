@@ -699,6 +699,16 @@ const STARTING: [&str; 16] = [
     "planned",
 ];
 
+/// True when the mention is a tally date: `as of Monday`, `as at 6 pm Tuesday`, `by Sunday evening`.
+fn is_tally_date(text: &str, m: &DateMention) -> bool {
+    let before = words_before(text, m.start, 2, false);
+    match before.as_slice() {
+        [a, b] if a == "as" && (b == "of" || b == "at") => true,
+        [.., last] => last == "by",
+        _ => false,
+    }
+}
+
 /// True when the mention names an event or bounds a period rather than dating the sentence's figures.
 fn is_event_reference(text: &str, m: &DateMention) -> bool {
     let before = words_before(text, m.start, 2, false);
@@ -984,8 +994,12 @@ pub fn sentence_as_of(
         if is_event_reference(sentence, &m) {
             continue;
         }
+        // A date inside the figure's clause dates the figure only as a tally date ("as of Monday",
+        // "by Sunday evening"); otherwise it dates an event ("killed in the attack on October 7"),
+        // and the count is as of the report.
         let in_clause = m.start < clause.end && m.end > clause.start;
-        if !(in_clause || governs_sentence(sentence, &m) || is_reporting_date(sentence, &m)) {
+        let tally_date = in_clause && is_tally_date(sentence, &m);
+        if !(tally_date || governs_sentence(sentence, &m) || is_reporting_date(sentence, &m)) {
             continue;
         }
         let Some(d) = m.resolve(doc_date) else {
@@ -1384,7 +1398,15 @@ mod tests {
             panic!("test sentence changed")
         };
         assert_eq!(sentence_as_of(s, cut + 2..s.len(), doc), None);
-        assert_eq!(sentence_as_of(s, 0..cut, doc), Some(d("2023-10-07")));
+        assert_eq!(
+            sentence_as_of(s, 0..cut, doc),
+            None,
+            "a date in the clause dates the event, not the count"
+        );
+        let s = "As of Monday, 1,200 people had been killed, and talks went on.";
+        assert_eq!(sentence_as_of(s, 14..40, doc), Some(d("2023-11-20")));
+        let s = "The toll reached 1,200 by Sunday evening.";
+        assert_eq!(sentence_as_of(s, 0..s.len(), doc), Some(d("2023-11-19")));
 
         let s = "At least 229 hostages are held in Gaza, the army said on Tuesday.";
         let Some(cut) = s.find(',') else {
