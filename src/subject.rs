@@ -1,5 +1,5 @@
-//! Whose figure is it: resolves a claim's subject from cues near the figure (its clause, then its
-//! sentence), then from the document (title and text), and, for events the rules do not name, builds a
+//! Whose figure is it: resolves a claim's subject from cues near the figure (a dominant subject's cue
+//! anywhere in its clause, else the nearest cue in its clause, then in its sentence), then from the document (title and text), and, for events the rules do not name, builds a
 //! subject `<place>-<event>` from the event type and the place the document gives, so that all figures
 //! of one disaster group together and those of two never do.
 
@@ -150,10 +150,15 @@ pub fn resolve(
     clause: Range<usize>,
     doc: &DocumentContext,
 ) -> String {
-    if let Some(s) = nearest_named(rules, kind, masked, &qty, clause.clone()) {
+    // A dominant cue (priority 2 or more) anywhere in the clause names a more specific subject than a
+    // nearer general one: "1.3 million Palestinians … are gathered in Rafah".
+    if let Some(s) = nearest_named(rules, kind, masked, &qty, clause.clone(), DOMINANT) {
         return s;
     }
-    if let Some(s) = nearest_named(rules, kind, masked, &qty, 0..masked.len()) {
+    if let Some(s) = nearest_named(rules, kind, masked, &qty, clause.clone(), i32::MIN) {
+        return s;
+    }
+    if let Some(s) = nearest_named(rules, kind, masked, &qty, 0..masked.len(), i32::MIN) {
         return s;
     }
     let event_here = event_type_in(rules, &masked[clause.clone()]).or_else(|| event_type_in(rules, masked));
@@ -196,17 +201,21 @@ fn event_type_in(rules: &RuleSet, text: &str) -> Option<String> {
         .map(|et| et.id.clone())
 }
 
+/// Subjects with at least this priority win when their cue is anywhere in the figure's clause.
+pub const DOMINANT: i32 = 2;
+
 fn nearest_named(
     rules: &RuleSet,
     kind: usize,
     masked: &str,
     qty: &Range<usize>,
     window: Range<usize>,
+    min_priority: i32,
 ) -> Option<String> {
     let text = &masked[window.clone()];
     let mut best: Option<(usize, i32, usize, String)> = None; // (distance, -priority, order, id)
     for (order, s) in rules.subjects.iter().enumerate() {
-        if !s.kinds.contains(&kind) {
+        if !s.kinds.contains(&kind) || s.priority < min_priority {
             continue;
         }
         for cue in &s.cues {

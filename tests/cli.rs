@@ -65,7 +65,7 @@ fn invalid_rules_name_the_rule_and_line() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("rules.toml:8:12: invalid rules in `killed.x` (key `rule.patterns`)"), "{stderr}");
+    assert!(stderr.contains("rules.toml:8:13: invalid rules in `killed.x` (key `rule.patterns`)"), "{stderr}");
     let out = factdiff()
         .args(["rules", "check", "--rules"])
         .arg(dir.path().join("rules.toml"))

@@ -362,6 +362,7 @@ fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
         });
     }
     let pattern_set = RegexSetBuilder::new(patterns.iter().map(|p| p.regex.as_str()))
+        .case_insensitive(true)
         .size_limit(REGEX_SIZE_LIMIT * 8)
         .dfa_size_limit(REGEX_SIZE_LIMIT * 8)
         .build()
