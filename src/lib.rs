@@ -18,6 +18,7 @@ pub mod entity;
 pub mod error;
 pub mod model;
 pub mod quantity;
+pub mod quotes;
 pub mod rules;
 pub mod segment;
 pub mod time;
