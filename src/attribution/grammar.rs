@@ -190,6 +190,11 @@ const BETWEEN: &[&str] = &[
     "had also",
 ];
 
+/// Verbs whose object is the one spoken to, never the speaker ("told Reuters").
+const ADDRESSED: &[&str] = &[
+    "told", "tells", "tell", "informed", "assured", "assures", "urged", "urges",
+];
+
 const PASSIVE: &[&str] = &["was", "were", "is", "are", "been", "be", "being"];
 
 /// Words at the start of a subject that belong to the sentence, not the speaker.
@@ -458,10 +463,18 @@ pub fn subject_before(toks: &[Tok], v: usize, floor: usize) -> Option<Range<usiz
     if j > floor && has(PASSIVE, &toks[j - 1]) {
         return None;
     }
+    let mut end = j;
     if j > floor && is_punct(&toks[j - 1], &[',']) {
-        j = skip_relative_clause(toks, j - 1, floor)?;
+        if let Some(open) = skip_relative_clause(toks, j - 1, floor) {
+            j = open;
+            end = open;
+        } else {
+            // "The Observatory's chief, Rami Abdurrahman, told": keep the name with its title.
+            let open = appositive_before(toks, j - 1, floor)?;
+            end = j - 1;
+            j = open;
+        }
     }
-    let end = j;
     let mut i = j;
     let mut count = 0;
     while i > floor && count < 14 {
@@ -490,6 +503,24 @@ pub fn subject_before(toks: &[Tok], v: usize, floor: usize) -> Option<Range<usiz
 }
 
 /// Index of the comma opening a relative clause that ends at comma `comma`, if there is one.
+/// The comma opening `, Rami Abdurrahman,` when the words between it and comma `comma` are a name.
+fn appositive_before(toks: &[Tok], comma: usize, floor: usize) -> Option<usize> {
+    let lo = comma.saturating_sub(7).max(floor);
+    let open = toks[lo..comma].iter().rposition(|t| is_punct(t, &[',']))? + lo;
+    let name = &toks[open + 1..comma];
+    let is_name = !name.is_empty()
+        && name.len() <= 5
+        && name.first().is_some_and(|t| t.cap)
+        && name
+            .iter()
+            .all(|t| t.word && (t.cap || has(NAME_PARTICLES, t)));
+    is_name.then_some(open)
+}
+
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "ibn", "el", "de", "abu", "von", "der", "van", "da", "di",
+];
+
 fn skip_relative_clause(toks: &[Tok], comma: usize, floor: usize) -> Option<usize> {
     let lo = comma.saturating_sub(25).max(floor);
     let open = toks[lo..comma].iter().rposition(|t| is_punct(t, &[',']))? + lo;
@@ -661,14 +692,7 @@ fn appositive(toks: &[Tok], end: usize, ceil: usize) -> Option<usize> {
         return None;
     }
     let mut i = end + 1;
-    while i < ceil
-        && toks[i].word
-        && (toks[i].cap
-            || matches!(
-                toks[i].lower.as_str(),
-                "al" | "bin" | "ibn" | "el" | "de" | "abu" | "von" | "der"
-            ))
-    {
+    while i < ceil && toks[i].word && (toks[i].cap || has(NAME_PARTICLES, &toks[i])) {
         i += 1;
     }
     let n = i - (end + 1);
@@ -691,6 +715,9 @@ pub fn after_quote(toks: &[Tok]) -> Option<Found> {
     }
     let n = speech_verb(toks, first);
     if n > 0 {
+        if has(ADDRESSED, &toks[first]) {
+            return None;
+        }
         let np = np_after(toks, first + n, toks.len())?;
         return Some(Found {
             np: range_of(toks, np),
@@ -716,7 +743,9 @@ pub fn before_quote(toks: &[Tok]) -> Option<Found> {
     if body.len() - v > 8 {
         return None;
     }
-    if v == 0 || is_punct(&body[v - 1], &[',']) || is_quote_mark(&body[v - 1]) {
+    if (v == 0 || is_punct(&body[v - 1], &[',']) || is_quote_mark(&body[v - 1]))
+        && !has(ADDRESSED, &body[v])
+    {
         if let Some(np) = np_after(body, v + speech_verb(body, v), body.len()) {
             return Some(Found {
                 np: range_of(body, np),
@@ -802,7 +831,9 @@ fn first_attribution(toks: &[Tok]) -> Option<Found> {
             i += 1;
             continue;
         }
-        let inverted_slot = i == 0 || is_punct(&toks[i - 1], &[',']) || is_quote_mark(&toks[i - 1]);
+        let inverted_slot =
+            (i == 0 || is_punct(&toks[i - 1], &[',']) || is_quote_mark(&toks[i - 1]))
+                && !has(ADDRESSED, &toks[i]);
         if inverted_slot {
             if let Some(np) = np_after(toks, i + n, toks.len()) {
                 if toks.get(np.start).is_none_or(|t| t.lower != "that") {

@@ -22,6 +22,8 @@ pub struct Marked {
     pub inner_end: usize,
     /// Byte offset one past the closing mark (the paragraph end when unclosed).
     pub close_end: usize,
+    /// False when no closing mark was found before the paragraph ended.
+    pub closed: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +77,7 @@ pub fn find(text: &str, para: Range<usize>) -> Vec<Marked> {
                 if closes(kind, c, prev, next) {
                     let open_off = chars[o].0;
                     push(
+                        true,
                         &mut out,
                         open_off,
                         open_off + chars[o].1.len_utf8(),
@@ -94,6 +97,7 @@ pub fn find(text: &str, para: Range<usize>) -> Vec<Marked> {
             && para.end - open_off <= MAX_QUOTE
         {
             push(
+                false,
                 &mut out,
                 open_off,
                 open_off + chars[o].1.len_utf8(),
@@ -107,6 +111,7 @@ pub fn find(text: &str, para: Range<usize>) -> Vec<Marked> {
 }
 
 fn push(
+    closed: bool,
     out: &mut Vec<Marked>,
     open: usize,
     inner_start: usize,
@@ -125,6 +130,7 @@ fn push(
         inner_start: inner_start + lead,
         inner_end: inner_end - trail,
         close_end,
+        closed,
     });
 }
 

@@ -34,6 +34,8 @@ struct Pending {
     sentence: usize,
     speaker: Attribution,
     channel: Channel,
+    /// True when the speaker was only carried over from the previous quote.
+    inherited: bool,
 }
 
 /// Finds the quotes of `doc` and the source of each sentence. `sentences` are in file coordinates and
@@ -54,6 +56,7 @@ pub fn analyse(
             parts,
             speaker: Attribution::default(),
             channel: Channel::Unknown,
+            inherited: false,
         })
         .collect();
     let mut resolver = Resolver::new(text, sentences, entities);
@@ -84,10 +87,43 @@ pub fn analyse(
         );
         next += 1;
     }
+    carry_back_multi_paragraph(&mut pending, sentences);
+    for (si, s) in sentences.iter().enumerate() {
+        if let Some(q) = pending.iter().find(|q| covers(q, s)) {
+            sources[si] = q.speaker.clone();
+        }
+    }
     DocumentAttribution {
         quotes: finish(doc, pending),
         sources,
     }
+}
+
+/// A quote left open at the end of its paragraph and continued by a quote opening the next paragraph
+/// (`“First paragraph.` / `“Second paragraph,” he said.`) takes the continuation's speaker when it had
+/// none of its own.
+fn carry_back_multi_paragraph(pending: &mut [Pending], sentences: &[Sentence]) {
+    for i in (0..pending.len().saturating_sub(1)).rev() {
+        let open_ended = pending[i].parts.last().is_some_and(|p| !p.closed);
+        let own = !pending[i].speaker.is_empty() && !pending[i].inherited;
+        let next = &pending[i + 1];
+        let next_starts_paragraph = sentences.get(next.sentence).is_some_and(|s| {
+            next.parts[0].open == s.start
+                && sentences.get(pending[i].sentence).map(|p| p.paragraph + 1) == Some(s.paragraph)
+        });
+        if open_ended && !own && next_starts_paragraph && !next.speaker.is_empty() {
+            pending[i].speaker = pending[i + 1].speaker.clone();
+            pending[i].channel = pending[i + 1].channel;
+            pending[i].inherited = false;
+        }
+    }
+}
+
+/// True when sentence `s` lies inside one of the quote's parts.
+fn covers(q: &Pending, s: &Sentence) -> bool {
+    q.parts
+        .iter()
+        .any(|p| p.open <= s.start && s.end <= p.close_end)
 }
 
 fn find_marks(text: &str, sentences: &[Sentence]) -> Vec<Marked> {
@@ -220,7 +256,10 @@ fn speak(
             }
             attribution
         }
-        None if standalone(q, so, sc) => r.continuing(first.open, s_open),
+        None if standalone(q, so, sc) => {
+            q.inherited = true;
+            r.continuing(first.open, s_open)
+        }
         None => Attribution::default(),
     };
 }
@@ -258,11 +297,7 @@ fn sentence_source(
     pending: &[Pending],
     r: &mut Resolver,
 ) -> Attribution {
-    let inside = pending.iter().find(|q| {
-        q.parts
-            .iter()
-            .any(|p| p.inner_start <= s.start && s.end <= p.close_end)
-    });
+    let inside = pending.iter().find(|q| covers(q, s));
     if let Some(q) = inside {
         return q.speaker.clone();
     }

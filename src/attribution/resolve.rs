@@ -274,13 +274,13 @@ impl<'a> Resolver<'a> {
         for m in self.entities.all_mentions(words) {
             for id in &m.entities {
                 let person = is_person(self.entities, id);
-                if person
-                    && !persons
-                    && m.key
-                        .split(' ')
-                        .any(|w| ROLE_NOUNS.contains(&w) || w == "chief")
-                {
-                    // "a Hamas leader" is not Haniyeh; "a Hamas official Izzat al-Rishq" is al-Rishq.
+                let role = m
+                    .key
+                    .split(' ')
+                    .any(|w| ROLE_NOUNS.contains(&w) || w == "chief");
+                if person && !persons && (role || !ends_with(words, m.end)) {
+                    // "a Hamas leader" is not Haniyeh, "an official in Biden's administration" is not
+                    // Biden; "a Hamas official Izzat al-Rishq" is al-Rishq.
                     continue;
                 }
                 if person
@@ -341,17 +341,15 @@ impl<'a> Resolver<'a> {
             if fits {
                 return s.attribution.entity.clone();
             }
-            if fallback.is_none() {
+            if fallback.is_none() && !wants_person {
                 fallback = Some(s.attribution.entity.clone());
             }
         }
-        if wants_org || pronoun == "they" {
-            if let Some(id) = self.salient_org(None, at, sentence, paragraph) {
-                return Some(id);
-            }
-        }
-        if wants_person && fallback.is_none() {
+        if wants_person {
             return self.salient_person(at, sentence, paragraph);
+        }
+        if let Some(id) = self.salient_org(None, at, sentence, paragraph) {
+            return Some(id);
         }
         fallback.flatten()
     }
@@ -478,6 +476,13 @@ impl<'a> Resolver<'a> {
         }
         None
     }
+}
+
+/// True when nothing but punctuation follows byte `end` of `words`.
+fn ends_with(words: &str, end: usize) -> bool {
+    words
+        .get(end..)
+        .is_some_and(|rest| !rest.chars().any(char::is_alphanumeric))
 }
 
 fn is_person(entities: &EntityTable, id: &str) -> bool {

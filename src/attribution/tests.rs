@@ -220,3 +220,51 @@ fn never_panics_on_odd_text() {
         let _ = run(t);
     }
 }
+
+#[test]
+fn multi_paragraph_quote_takes_the_speaker_of_its_last_paragraph() {
+    let text = "Talks went on.\n\n“The first part of the answer is clear.\n\n“The second part is harder,” Blinken told reporters.";
+    let q = run(text).quotes;
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].speaker.entity.as_deref(), Some("antony-blinken"));
+    assert_eq!(q[1].speaker.entity.as_deref(), Some("antony-blinken"));
+}
+
+#[test]
+fn appositive_names_and_addressees() {
+    let text = "The Observatory's chief, Rami Abdulrahman, told The Associated Press that the strikes were “the worst in months.” He said 90 fighters died.";
+    let r = run(text);
+    assert_eq!(
+        r.quotes[0].speaker.as_written.as_deref(),
+        Some("The Observatory's chief, Rami Abdulrahman")
+    );
+    assert_eq!(r.quotes[0].speaker.entity.as_deref(), Some("sohr"));
+    assert_eq!(r.quotes[0].channel, Channel::Interview);
+    // "he" never points to the outlet spoken to.
+    assert_eq!(r.sources[1].entity.as_deref(), None);
+}
+
+#[test]
+fn an_anonymous_official_of_a_named_person_is_not_that_person() {
+    let text = "Reuters quoted a senior official in US President Joe Biden's administration as saying there was “real progress”.";
+    let q = run(text).quotes;
+    assert_eq!(q[0].speaker.entity.as_deref(), Some("us-government"));
+}
+
+#[test]
+fn figure_sources_in_wire_forms() {
+    let text = "Netanyahu's office said 13 hostages were freed. Forty trucks entered, citing the Egyptian Red Crescent. The Washington Post reported that 50 would go free. A senior Israeli official told Channel 12 that 10 more were expected.";
+    let r = run(text);
+    let w: Vec<Option<&str>> = r.sources.iter().map(|a| a.as_written.as_deref()).collect();
+    assert_eq!(
+        w,
+        vec![
+            Some("Netanyahu's office"),
+            Some("the Egyptian Red Crescent"),
+            Some("The Washington Post"),
+            Some("A senior Israeli official")
+        ]
+    );
+    assert_eq!(r.sources[0].entity.as_deref(), Some("israel-pmo"));
+    assert_eq!(r.sources[2].party.as_deref(), Some("media"));
+}
