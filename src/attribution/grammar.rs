@@ -190,6 +190,12 @@ const BETWEEN: &[&str] = &[
     "had also",
 ];
 
+/// Titles abbreviated with a full stop before a name.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "adm", "gen", "lt", "col", "maj", "capt", "sgt", "dr", "mr", "mrs", "ms", "rep", "sen", "gov",
+    "brig", "cmdr", "prof", "rev", "amb", "pres", "st",
+];
+
 /// Verbs whose object is the one spoken to, never the speaker ("told Reuters").
 const ADDRESSED: &[&str] = &[
     "told", "tells", "tell", "informed", "assured", "assures", "urged", "urges",
@@ -393,9 +399,27 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
                 k
             };
         }
-        // Trailing apostrophes and hyphens are punctuation.
+        // Trailing apostrophes and hyphens are punctuation, except a plural possessive ("Hamas'").
         while j > i + 1 && matches!(chars[j - 1].1, '\'' | '’' | '-') {
+            let possessive = chars[j - 1].1 != '-'
+                && chars[j - 2].1 == 's'
+                && chars.get(j).is_some_and(|&(_, c)| c == ' ')
+                && chars.get(j + 1).is_some_and(|&(_, c)| c.is_lowercase());
+            if possessive {
+                break;
+            }
             j -= 1;
+        }
+        // A title abbreviation keeps its full stop ("Rear Adm. Daniel Hagari").
+        if chars.get(j).is_some_and(|&(_, c)| c == '.') {
+            let word: String = chars[i..j]
+                .iter()
+                .map(|&(_, c)| c)
+                .collect::<String>()
+                .to_lowercase();
+            if TITLE_ABBREVIATIONS.contains(&word.as_str()) {
+                j += 1;
+            }
         }
         let end = chars.get(j).map(|&(o, _)| o).unwrap_or(range.end);
         out.push(tok(text, off, end, true));
@@ -513,8 +537,18 @@ fn appositive_before(toks: &[Tok], comma: usize, floor: usize) -> Option<usize> 
         && name.first().is_some_and(|t| t.cap)
         && name
             .iter()
-            .all(|t| t.word && (t.cap || has(NAME_PARTICLES, t)));
+            .all(|t| t.word && (t.cap || is_name_particle(t)));
     is_name.then_some(open)
+}
+
+/// "al", "bin", or a name glued to its article ("al-Qidra").
+fn is_name_particle(t: &Tok) -> bool {
+    has(NAME_PARTICLES, t)
+        || NAME_PARTICLES.iter().any(|p| {
+            t.lower
+                .strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with('-') && rest.len() > 2)
+        })
 }
 
 const NAME_PARTICLES: &[&str] = &[
@@ -692,7 +726,7 @@ fn appositive(toks: &[Tok], end: usize, ceil: usize) -> Option<usize> {
         return None;
     }
     let mut i = end + 1;
-    while i < ceil && toks[i].word && (toks[i].cap || has(NAME_PARTICLES, &toks[i])) {
+    while i < ceil && toks[i].word && (toks[i].cap || is_name_particle(&toks[i])) {
         i += 1;
     }
     let n = i - (end + 1);
@@ -836,7 +870,7 @@ fn first_attribution(toks: &[Tok]) -> Option<Found> {
                 && !has(ADDRESSED, &toks[i]);
         if inverted_slot {
             if let Some(np) = np_after(toks, i + n, toks.len()) {
-                if toks.get(np.start).is_none_or(|t| t.lower != "that") {
+                if ends_clause(toks, np.end) {
                     return Some(Found {
                         np: range_of(toks, np),
                         form: Form::Inverted,
@@ -853,6 +887,21 @@ fn first_attribution(toks: &[Tok]) -> Option<Found> {
         i += n;
     }
     None
+}
+
+/// True when an inverted speaker ending at token `end` closes its clause (`, said X.`, `said X on
+/// Tuesday`), rather than being the subject of a reported clause (`, said hospitals were full`).
+fn ends_clause(toks: &[Tok], end: usize) -> bool {
+    match toks.get(end) {
+        None => true,
+        Some(t) if !t.word => true,
+        Some(t) => {
+            has(PREPOSITIONS, t)
+                || has(DAYS_MONTHS, t)
+                || speech_verb(toks, end) > 0
+                || has(PARTICIPLES, t)
+        }
+    }
 }
 
 /// True for "a press release", "a statement", "reports": documents, not speakers.

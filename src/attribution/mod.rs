@@ -184,6 +184,16 @@ fn interrupted(text: &str, a: &Marked, b: &Marked) -> bool {
         && (0..toks.len()).any(|i| grammar::speech_verb(&toks, i) > 0)
 }
 
+/// Byte offset where the paragraph of sentence `si` ends.
+fn paragraph_end(sentences: &[Sentence], si: usize) -> usize {
+    let Some(s) = sentences.get(si) else { return 0 };
+    sentences[si..]
+        .iter()
+        .take_while(|x| x.paragraph == s.paragraph)
+        .last()
+        .map_or(s.end, |x| x.end)
+}
+
 /// Index of the sentence holding byte `pos` (the last one starting at or before it).
 fn sentence_at(sentences: &[Sentence], pos: usize) -> usize {
     sentences
@@ -219,7 +229,15 @@ fn speak(
     let after_range = if q.parts.len() > 1 {
         first.close_end..q.parts[1].open
     } else {
-        last.close_end..sc.end.min(next_open).max(last.close_end)
+        // When the sentence goes on after the mark, up to the paragraph end: `after_quote` only takes
+        // a speaker right after the mark, and the splitter may have cut a title ("Rear Adm. Daniel
+        // Hagari said"). When the sentence ends with the mark, nothing after it speaks for it.
+        let end = if sc.end > last.close_end {
+            paragraph_end(sentences, s_close)
+        } else {
+            last.close_end
+        };
+        last.close_end..end.min(next_open).max(last.close_end)
     };
     let prev_close = marked
         .iter()

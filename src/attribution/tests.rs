@@ -238,10 +238,27 @@ fn appositive_names_and_addressees() {
         r.quotes[0].speaker.as_written.as_deref(),
         Some("The Observatory's chief, Rami Abdulrahman")
     );
-    assert_eq!(r.quotes[0].speaker.entity.as_deref(), Some("sohr"));
+    assert_eq!(
+        r.quotes[0].speaker.entity.as_deref(),
+        Some("rami-abdel-rahman")
+    );
     assert_eq!(r.quotes[0].channel, Channel::Interview);
-    // "he" never points to the outlet spoken to.
-    assert_eq!(r.sources[1].entity.as_deref(), None);
+    // "he" is the speaker, never the outlet spoken to.
+    assert_eq!(r.sources[1].entity.as_deref(), Some("rami-abdel-rahman"));
+    let r = run("Hamas said the talks stalled. “We are close,” a spokesman told Reuters. He said 5 trucks entered.");
+    assert_eq!(r.sources[2].entity.as_deref(), None);
+}
+
+#[test]
+fn title_abbreviations_and_possessive_plurals() {
+    let text = "“We will operate with force,” military spokesman Rear Adm. Daniel Hagari said.\nHamas' armed wing said 20 fighters died. The ministry's spokesman, Ashraf al-Qidra, said hospitals were full.";
+    let r = run(text);
+    assert_eq!(r.quotes[0].speaker.entity.as_deref(), Some("daniel-hagari"));
+    let e: Vec<Option<&str>> = r.sources.iter().map(|a| a.entity.as_deref()).collect();
+    assert_eq!(
+        e[e.len() - 2..],
+        [Some("qassam-brigades"), Some("ashraf-al-qudra")]
+    );
 }
 
 #[test]
