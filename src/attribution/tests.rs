@@ -1,0 +1,287 @@
+//! Unit tests of the attribution stage over small made-up wire copy.
+
+use super::*;
+use crate::rules::RuleSet;
+use crate::segment;
+
+fn doc(text: &str) -> Document {
+    Document {
+        id: "t".into(),
+        path: "t.txt".into(),
+        outlet: None,
+        published: None,
+        url: None,
+        title: None,
+        language: None,
+        event: None,
+        meta: Default::default(),
+        text: text.into(),
+        body_start: 0,
+    }
+}
+
+fn run(text: &str) -> DocumentAttribution {
+    let rules = RuleSet::embedded().expect("embedded rules compile");
+    let d = doc(text);
+    let s = segment::sentences(text, 0..text.len());
+    analyse(&d, &s, &rules.entities)
+}
+
+fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    run(text)
+        .quotes
+        .into_iter()
+        .map(|q| (q.text, q.speaker.as_written, q.speaker.entity))
+        .collect()
+}
+
+fn speaker_of(text: &str) -> (Option<String>, Option<String>) {
+    let q = run(text).quotes.into_iter().next().expect("a quote");
+    (q.speaker.as_written, q.speaker.entity)
+}
+
+fn some(a: &str, e: Option<&str>) -> (Option<String>, Option<String>) {
+    (Some(a.to_string()), e.map(str::to_string))
+}
+
+#[test]
+fn quote_forms() {
+    let q = quotes("“We are close,” he said, “but not there.”");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "We are close but not there.");
+    let q = quotes("The envoy met Haniyeh to “advance humanitarian issues” in Doha.");
+    assert_eq!(q[0].0, "advance humanitarian issues");
+    let q =
+        quotes("\"Talks continue,\" the minister said. «Rien n'est fait», a ajouté le ministre.");
+    assert_eq!(
+        q.iter().map(|q| q.0.as_str()).collect::<Vec<_>>(),
+        vec!["Talks continue", "Rien n'est fait"]
+    );
+    let q = quotes("Israel’s envoy said ‘the deal is close’ on Monday.");
+    assert_eq!(q[0].0, "the deal is close");
+    let q = quotes("“Victory is near. We will do it,” he said.");
+    assert_eq!(q[0].0, "Victory is near. We will do it");
+}
+
+#[test]
+fn ids_and_spans_are_in_file_coordinates() {
+    let text = "Headline\n\nKirby said: “It is close.” Later “more words here.”";
+    let r = run(text);
+    assert_eq!(r.quotes[0].id, "t:q1");
+    assert_eq!(r.quotes[1].id, "t:q2");
+    let span = r.quotes[0].span;
+    assert_eq!(&text[span.start..span.end], "It is close.");
+    assert_eq!(span.line, 3);
+}
+
+#[test]
+fn speaker_forms() {
+    assert_eq!(
+        speaker_of("“We are close”said Hamas leader Ismaïl Haniyeh on Tuesday."),
+        some("Hamas leader Ismaïl Haniyeh", Some("ismail-haniyeh"))
+    );
+    assert_eq!(
+        speaker_of(
+            "“Nothing is done”, said White House National Security Council spokesman John Kirby."
+        ),
+        some(
+            "White House National Security Council spokesman John Kirby",
+            Some("john-kirby")
+        )
+    );
+    assert_eq!(
+        speaker_of("US President Joe Biden responded in Washington: “I believe.”"),
+        some("US President Joe Biden", Some("joe-biden"))
+    );
+    assert_eq!(
+        speaker_of(
+            "Hamas officials are “close to a truce” with Israel, Haniyeh said in a statement."
+        ),
+        some("Haniyeh", Some("ismail-haniyeh"))
+    );
+    assert_eq!(speaker_of("Israeli Channel 12 news cited a senior Israeli official saying “we are very close to a deal”."), some("a senior Israeli official", None));
+    assert_eq!(
+        speaker_of("Al-Arabiya quoted a Hamas spokesman as saying “details will come soon”."),
+        some("a Hamas spokesman", Some("hamas"))
+    );
+    assert_eq!(
+        speaker_of("The minister was quoted as saying “we will not leave”."),
+        some("The minister", None)
+    );
+    assert_eq!(
+        speaker_of("“We will win,” Netanyahu told ABC News."),
+        some("Netanyahu", Some("benjamin-netanyahu"))
+    );
+    assert_eq!(speaker_of("A Hamas official, who preferred to remain anonymous, assumed that mediators “would announce a deal”.").1.as_deref(), Some("hamas"));
+    assert_eq!(speaker_of("Diplomatic sources familiar with the negotiations said “there are outstanding issues”."), some("Diplomatic sources familiar with the negotiations", None));
+}
+
+#[test]
+fn pronouns_and_descriptions_resolve_back() {
+    let text = "Netanyahu met the families. “We will not stop the fighting,” he added.";
+    assert_eq!(speaker_of(text), some("he", Some("benjamin-netanyahu")));
+    let text = "Kommersant quoted a Hamas leader as saying the truce is near.\nThe leader, who is visiting Moscow, said “calm is needed”.";
+    assert_eq!(speaker_of(text), some("The leader", Some("hamas")));
+    let text = "Hamas and Israel are close to a truce.\n“We sent our response,” indicates the message on the movement's Telegram channel.";
+    assert_eq!(
+        speaker_of(text),
+        some(
+            "the message on the movement's Telegram channel",
+            Some("hamas")
+        )
+    );
+    let text = "In turn, the Contact Group on Gaza, created by the Arab League, will meet, reported the Turkish Foreign Ministry.\n“Our aim is a ceasefire,” the organization reported.";
+    assert_eq!(
+        speaker_of(text),
+        some("the organization", Some("gaza-contact-group"))
+    );
+}
+
+#[test]
+fn entity_resolution_and_surname_uniqueness() {
+    // A title before a name gives the person; an indefinite role gives at most the organisation.
+    assert_eq!(
+        speaker_of("“Talks go on,” said a Hamas leader."),
+        some("a Hamas leader", Some("hamas"))
+    );
+    assert_eq!(
+        speaker_of("“Talks go on,” said the Hamas chief."),
+        some("the Hamas chief", Some("ismail-haniyeh"))
+    );
+    // Bare surname resolves when unique in the document…
+    assert_eq!(
+        speaker_of("“We are ready,” Hamad said."),
+        some("Hamad", Some("ghazi-hamad"))
+    );
+    // …but not when another known entity named in the document shares it.
+    assert_eq!(
+        speaker_of("Sheikh Tamim bin Hamad Al Thani hosted talks. “We are ready,” Hamad said."),
+        some("Hamad", None)
+    );
+}
+
+#[test]
+fn channels_of_quotes() {
+    let ch = |t: &str| run(t).quotes[0].channel;
+    assert_eq!(
+        ch("“We are close,” Haniyeh said in a brief message."),
+        Channel::Statement
+    );
+    assert_eq!(ch("“Recovering our hostages is a task”declared Benjamin Netanyahu on the social network X."), Channel::SocialMedia);
+    assert_eq!(
+        ch("“We will win,” he said in an interview with ABC News."),
+        Channel::Interview
+    );
+    assert_eq!(
+        ch("Macron told reporters: “A truce is needed.”"),
+        Channel::PressConference
+    );
+}
+
+#[test]
+fn sources_of_figures() {
+    let text = "At least 50 people were killed, according to the health ministry in Gaza. Hamas said 12 hostages were freed. The Israeli army said it struck 200 targets. It added that 3 soldiers died. Nothing else happened.";
+    let r = run(text);
+    let e: Vec<Option<&str>> = r.sources.iter().map(|a| a.entity.as_deref()).collect();
+    assert_eq!(
+        e,
+        vec![
+            Some("gaza-moh"),
+            Some("hamas"),
+            Some("idf"),
+            Some("idf"),
+            None
+        ]
+    );
+    assert_eq!(r.sources.len(), 5);
+}
+
+#[test]
+fn headline_repeating_a_body_quote_is_reported_once() {
+    let text = "“We are getting closer to a truce,” says the Islamist movement\n\n“We are getting closer to a truce”said Hamas leader Ismail Haniyeh on Tuesday.";
+    let q = run(text).quotes;
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker.entity.as_deref(), Some("ismail-haniyeh"));
+    assert_eq!(q[0].id, "t:q1");
+}
+
+#[test]
+fn never_panics_on_odd_text() {
+    for t in [
+        "“",
+        "\"\"\"",
+        "said",
+        "”said he”",
+        "« »",
+        "a, said, b, said",
+        "\u{301}“é”",
+        "‘’'’",
+    ] {
+        let _ = run(t);
+    }
+}
+
+#[test]
+fn multi_paragraph_quote_takes_the_speaker_of_its_last_paragraph() {
+    let text = "Talks went on.\n\n“The first part of the answer is clear.\n\n“The second part is harder,” Blinken told reporters.";
+    let q = run(text).quotes;
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].speaker.entity.as_deref(), Some("antony-blinken"));
+    assert_eq!(q[1].speaker.entity.as_deref(), Some("antony-blinken"));
+}
+
+#[test]
+fn appositive_names_and_addressees() {
+    let text = "The Observatory's chief, Rami Abdulrahman, told The Associated Press that the strikes were “the worst in months.” He said 90 fighters died.";
+    let r = run(text);
+    assert_eq!(
+        r.quotes[0].speaker.as_written.as_deref(),
+        Some("The Observatory's chief, Rami Abdulrahman")
+    );
+    assert_eq!(
+        r.quotes[0].speaker.entity.as_deref(),
+        Some("rami-abdel-rahman")
+    );
+    assert_eq!(r.quotes[0].channel, Channel::Interview);
+    // "he" is the speaker, never the outlet spoken to.
+    assert_eq!(r.sources[1].entity.as_deref(), Some("rami-abdel-rahman"));
+    let r = run("Hamas said the talks stalled. “We are close,” a spokesman told Reuters. He said 5 trucks entered.");
+    assert_eq!(r.sources[2].entity.as_deref(), None);
+}
+
+#[test]
+fn title_abbreviations_and_possessive_plurals() {
+    let text = "“We will operate with force,” military spokesman Rear Adm. Daniel Hagari said.\nHamas' armed wing said 20 fighters died. The ministry's spokesman, Ashraf al-Qidra, said hospitals were full.";
+    let r = run(text);
+    assert_eq!(r.quotes[0].speaker.entity.as_deref(), Some("daniel-hagari"));
+    let e: Vec<Option<&str>> = r.sources.iter().map(|a| a.entity.as_deref()).collect();
+    assert_eq!(
+        e[e.len() - 2..],
+        [Some("qassam-brigades"), Some("ashraf-al-qudra")]
+    );
+}
+
+#[test]
+fn an_anonymous_official_of_a_named_person_is_not_that_person() {
+    let text = "Reuters quoted a senior official in US President Joe Biden's administration as saying there was “real progress”.";
+    let q = run(text).quotes;
+    assert_eq!(q[0].speaker.entity.as_deref(), Some("us-government"));
+}
+
+#[test]
+fn figure_sources_in_wire_forms() {
+    let text = "Netanyahu's office said 13 hostages were freed. Forty trucks entered, citing the Egyptian Red Crescent. The Washington Post reported that 50 would go free. A senior Israeli official told Channel 12 that 10 more were expected.";
+    let r = run(text);
+    let w: Vec<Option<&str>> = r.sources.iter().map(|a| a.as_written.as_deref()).collect();
+    assert_eq!(
+        w,
+        vec![
+            Some("Netanyahu's office"),
+            Some("the Egyptian Red Crescent"),
+            Some("The Washington Post"),
+            Some("A senior Israeli official")
+        ]
+    );
+    assert_eq!(r.sources[0].entity.as_deref(), Some("israel-pmo"));
+    assert_eq!(r.sources[2].party.as_deref(), Some("media"));
+}
