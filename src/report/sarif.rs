@@ -122,13 +122,13 @@ fn result(f: &Finding, ix: &Index) -> Value {
         .claims
         .iter()
         .filter_map(|id| ix.claims.get(id.as_str()))
-        .map(|c| location(ix, &c.doc, &c.span, &c.quantity.text))
+        .map(|c| location(ix, &c.doc, &c.span))
         .collect();
     locations.extend(
         f.quotes
             .iter()
             .filter_map(|id| ix.quotes.get(id.as_str()))
-            .map(|q| location(ix, &q.doc, &q.span, &q.text)),
+            .map(|q| location(ix, &q.doc, &q.span)),
     );
     json!({
         "ruleId": rule_id(f.verdict),
@@ -160,7 +160,9 @@ fn message(f: &Finding) -> String {
     }
 }
 
-fn location(ix: &Index, doc_id: &str, span: &Span, text: &str) -> Value {
+/// A physical location. No `snippet`: the region's raw text may hold control characters, and a
+/// sanitised copy would no longer be the artifact's text.
+fn location(ix: &Index, doc_id: &str, span: &Span) -> Value {
     let doc = ix.docs.get(doc_id);
     let path = doc.map(|(d, _)| d.path.as_str()).unwrap_or(doc_id);
     let mut region = Map::new();
@@ -170,7 +172,6 @@ fn location(ix: &Index, doc_id: &str, span: &Span, text: &str) -> Value {
         region.insert("endLine".into(), json!(end_line));
         region.insert("endColumn".into(), json!(end_column));
     }
-    region.insert("snippet".into(), json!({"text": sanitize(text)}));
     json!({
         "physicalLocation": {
             "artifactLocation": {"uri": uri(path)},
