@@ -1,7 +1,12 @@
 //! Reports: each output format is a pure function from an [`Analysis`](crate::pipeline::Analysis) (or a
 //! list of claims or quantities) to text. Nothing here prints or touches files.
 
+pub mod csv;
+pub mod github;
 pub mod json;
+pub mod jsonl;
+pub mod markdown;
+pub mod sarif;
 pub mod table;
 
 use crate::model::{Severity, Verdict};

@@ -1,0 +1,221 @@
+//! JSON Lines (`--format jsonl`): one `factdiff/v1` object per line, each tagged with a `type` key, so
+//! that large runs can be streamed, grepped and concatenated. Objects are built by [`super::json`] (this
+//! module adds only the `type` key and the line framing). It also reads claim lines back
+//! ([`parse_claims`]), so that `extract` can run in shards and one `compare` step can join them.
+//! Pure functions: no I/O.
+
+use super::json;
+use crate::model::{Attribution, Claim, Modality, Qualifier, Quantity, QuantityClass, Span};
+use crate::pipeline::Analysis;
+use crate::time::Date;
+use serde_json::{Map, Value};
+
+/// The whole analysis: document lines, claim lines, quote lines, finding lines, then one summary line
+/// (which carries `"schema": "factdiff/v1"`). Every line ends with `\n`.
+pub fn render(a: &Analysis) -> String {
+    let mut out = String::new();
+    for d in &a.documents {
+        push_line(&mut out, "document", json::document(d));
+    }
+    for c in &a.claims {
+        push_line(&mut out, "claim", json::claim(c));
+    }
+    for q in &a.quotes {
+        push_line(&mut out, "quote", json::quote(q));
+    }
+    for f in &a.findings {
+        push_line(&mut out, "finding", json::finding(f));
+    }
+    push_line(&mut out, "summary", summary(a));
+    out
+}
+
+/// Claims only, one `{"type":"claim",…}` line each (`extract --format jsonl`).
+pub fn render_claims(claims: &[Claim]) -> String {
+    let mut out = String::new();
+    for c in claims {
+        push_line(&mut out, "claim", json::claim(c));
+    }
+    out
+}
+
+/// Reads the claim lines of JSONL text (from [`render`] or [`render_claims`]) back into claims; lines of
+/// other types and blank lines are skipped. An error names the 1-based line number and what is wrong.
+///
+/// The JSON contract does not carry a quantity's recogniser class, unit or offsets; they are rebuilt as
+/// extraction sets them: offsets from the claim's span, and a claim in `days` or `hours` is a duration
+/// with that unit, any other a count without one.
+pub fn parse_claims(text: &str) -> Result<Vec<Claim>, String> {
+    let mut claims = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let value: Value =
+            serde_json::from_str(line).map_err(|e| format!("line {}: not JSON: {e}", i + 1))?;
+        if value.get("type").and_then(Value::as_str) != Some("claim") {
+            continue;
+        }
+        claims.push(claim_from(&value).map_err(|e| format!("line {}: {e}", i + 1))?);
+    }
+    Ok(claims)
+}
+
+/// Appends `value` with a leading `type` key as one line.
+fn push_line(out: &mut String, kind: &str, value: Value) {
+    let mut map = Map::new();
+    map.insert("type".to_string(), Value::String(kind.to_string()));
+    if let Value::Object(fields) = value {
+        map.extend(fields);
+    }
+    // Serialising a map of strings and numbers cannot fail; fall back to an empty object all the same.
+    let text = serde_json::to_string(&Value::Object(map)).unwrap_or_else(|_| "{}".into());
+    out.push_str(&text);
+    out.push('\n');
+}
+
+/// The summary object with the schema name first.
+fn summary(a: &Analysis) -> Value {
+    let mut map = Map::new();
+    map.insert(
+        "schema".to_string(),
+        Value::String(json::SCHEMA.to_string()),
+    );
+    if let Value::Object(fields) = json::summary(a) {
+        map.extend(fields);
+    }
+    Value::Object(map)
+}
+
+/// A claim from its JSON object.
+fn claim_from(v: &Value) -> Result<Claim, String> {
+    let span = span_from(field(v, "span")?)?;
+    let unit = string(v, "unit")?;
+    Ok(Claim {
+        id: string(v, "id")?,
+        doc: string(v, "doc")?,
+        kind: string(v, "kind")?,
+        subject: string(v, "subject")?,
+        scope: opt_string(v, "scope")?,
+        modality: modality_from(&string(v, "modality")?)?,
+        as_of: opt_date(v, "as_of")?,
+        rule: string(v, "rule")?,
+        quantity: quantity_from(field(v, "quantity")?, &unit, &span)?,
+        attribution: attribution_from(field(v, "attribution")?)?,
+        sentence: string(v, "sentence")?,
+        unit,
+        span,
+    })
+}
+
+fn quantity_from(v: &Value, unit: &str, span: &Span) -> Result<Quantity, String> {
+    let duration = matches!(unit, "days" | "hours");
+    Ok(Quantity {
+        start: span.start,
+        end: span.end,
+        text: string(v, "text")?,
+        class: if duration {
+            QuantityClass::Duration
+        } else {
+            QuantityClass::Count
+        },
+        stated: opt_number(v, "stated")?,
+        qualifier: qualifier_from(&string(v, "qualifier")?)?,
+        lo: opt_number(v, "lo")?,
+        hi: opt_number(v, "hi")?,
+        soft_lo: opt_number(v, "soft_lo")?,
+        soft_hi: opt_number(v, "soft_hi")?,
+        unit: duration.then(|| unit.to_string()),
+        delta: field(v, "delta")?
+            .as_bool()
+            .ok_or("quantity.delta is not true or false")?,
+    })
+}
+
+fn attribution_from(v: &Value) -> Result<Attribution, String> {
+    Ok(Attribution {
+        as_written: opt_string(v, "as_written")?,
+        entity: opt_string(v, "entity")?,
+        party: opt_string(v, "party")?,
+    })
+}
+
+fn span_from(v: &Value) -> Result<Span, String> {
+    let n = |key: &str| -> Result<usize, String> {
+        field(v, key)?
+            .as_u64()
+            .and_then(|n| usize::try_from(n).ok())
+            .ok_or_else(|| format!("span.{key} is not a non-negative integer"))
+    };
+    Ok(Span {
+        start: n("start")?,
+        end: n("end")?,
+        line: n("line")?,
+        column: n("column")?,
+    })
+}
+
+fn qualifier_from(s: &str) -> Result<Qualifier, String> {
+    const ALL: [Qualifier; 9] = [
+        Qualifier::Exact,
+        Qualifier::Approx,
+        Qualifier::Nearly,
+        Qualifier::MoreThan,
+        Qualifier::AtLeast,
+        Qualifier::UpTo,
+        Qualifier::LessThan,
+        Qualifier::Range,
+        Qualifier::Vague,
+    ];
+    ALL.into_iter()
+        .find(|q| q.as_str() == s)
+        .ok_or_else(|| format!("unknown qualifier {s:?}"))
+}
+
+fn modality_from(s: &str) -> Result<Modality, String> {
+    [Modality::Reported, Modality::Planned, Modality::Proposed]
+        .into_iter()
+        .find(|m| m.as_str() == s)
+        .ok_or_else(|| format!("unknown modality {s:?}"))
+}
+
+/// A key that must be present (it may be `null`).
+fn field<'a>(v: &'a Value, key: &str) -> Result<&'a Value, String> {
+    v.get(key).ok_or_else(|| format!("missing key {key:?}"))
+}
+
+fn string(v: &Value, key: &str) -> Result<String, String> {
+    field(v, key)?
+        .as_str()
+        .map(str::to_string)
+        .ok_or_else(|| format!("{key:?} is not a string"))
+}
+
+fn opt_string(v: &Value, key: &str) -> Result<Option<String>, String> {
+    match field(v, key)? {
+        Value::Null => Ok(None),
+        Value::String(s) => Ok(Some(s.clone())),
+        _ => Err(format!("{key:?} is neither a string nor null")),
+    }
+}
+
+fn opt_number(v: &Value, key: &str) -> Result<Option<f64>, String> {
+    match field(v, key)? {
+        Value::Null => Ok(None),
+        Value::Number(n) => n
+            .as_f64()
+            .map(Some)
+            .ok_or_else(|| format!("{key:?} is not a usable number")),
+        _ => Err(format!("{key:?} is neither a number nor null")),
+    }
+}
+
+fn opt_date(v: &Value, key: &str) -> Result<Option<Date>, String> {
+    match opt_string(v, key)? {
+        None => Ok(None),
+        Some(s) => Date::parse_iso(&s)
+            .map(Some)
+            .ok_or_else(|| format!("{key:?} is not a YYYY-MM-DD date: {s:?}")),
+    }
+}
