@@ -338,7 +338,7 @@ fn check_quantity(sentence: &str, f: &[&str], found: &[Quantity]) -> Result<(), 
             q.soft_lo, q.soft_hi, f[9], f[10]
         ));
     }
-    if &sentence[q.start..q.end] != q.text {
+    if sentence.get(q.start..q.end) != Some(q.text.as_str()) {
         errors.push("span does not match text".to_string());
     }
     if errors.is_empty() {

@@ -95,9 +95,8 @@ fn word_start(cx: &Cx, i: usize) -> Option<Found> {
 /// and glued "-digits"/"/digits" parts. Returns the end token.
 fn ident_tail(cx: &Cx, mut j: usize) -> usize {
     loop {
-        if cx.glued(j) && cx.is_num(j) {
-            j += 1;
-        } else if cx.glued(j) && cx.is_word(j) && cx.raw(j).chars().count() <= 3 {
+        let short_word = cx.is_word(j) && cx.raw(j).chars().count() <= 3;
+        if cx.glued(j) && (cx.is_num(j) || short_word) {
             j += 1;
         } else if matches!(cx.punct(j), Some('-' | '/' | '.'))
             && cx.glued(j)
@@ -590,6 +589,8 @@ fn after_core(cx: &Cx, start: usize, core: &Core) -> Found {
         }
     }
     if let Some(f) = range_after(cx, start, core)
+        .or_else(|| one_in(cx, start, core))
+        .or_else(|| apposed_age(cx, start, core))
         .or_else(|| time_suffix(cx, start, core))
         .or_else(|| hyphen_word(cx, start, core))
         .or_else(|| plus(cx, start, core))
@@ -648,7 +649,7 @@ fn glued_suffix(cx: &Cx, start: usize, core: &Core) -> Option<Found> {
     let w = cx.word(j)?;
     let v = core.value;
     let f = match w {
-        "st" | "nd" | "rd" | "th" if core.form == Form::Plain => {
+        "st" | "nd" | "rd" | "th" if core.scale == 1.0 && v.fract() == 0.0 => {
             Found::new(start, j + 1, C::Ordinal, Val::One(v))
         }
         "am" | "pm" => time_suffix(cx, start, core)?,
@@ -834,6 +835,36 @@ fn hyphen_unit(cx: &Cx, j: usize) -> Option<(C, Option<&'static str>, usize)> {
     Some((C::Duration, Some(u), j + 1))
 }
 
+/// "one in three", "1 in 4": a proportion, read as a percentage.
+fn one_in(cx: &Cx, start: usize, core: &Core) -> Option<Found> {
+    if !(cx.is(core.end, "in") && core.form != Form::Digits && core.value >= 1.0) {
+        return None;
+    }
+    let c2 = number_at(cx, core.end + 1)?;
+    let plain = |c: &Core| c.form == Form::Words || (c.form == Form::Plain && c.int_digits <= 3);
+    if !(plain(core) && plain(&c2) && c2.value > core.value && c2.value <= 1000.0) {
+        return None;
+    }
+    let pct = core.value / c2.value * 100.0;
+    Some(Found::new(start, c2.end, C::Percent, Val::One(pct)).unit(Some("%")))
+}
+
+/// "Biden, 81, said": an age in apposition after a capitalised name.
+fn apposed_age(cx: &Cx, start: usize, core: &Core) -> Option<Found> {
+    let name = start.checked_sub(2)?;
+    let calendar = cx
+        .word(name)
+        .is_some_and(|w| lx::month(w).is_some() || lx::weekday(w));
+    let apposed = core.form == Form::Plain
+        && core.end == start + 1
+        && (1.0..=110.0).contains(&core.value)
+        && cx.is_punct(name + 1, ',')
+        && cx.is_punct(core.end, ',')
+        && cx.capitalized(name)
+        && !calendar;
+    apposed.then(|| Found::new(start, core.end, C::Age, Val::One(core.value)).unit(Some("years")))
+}
+
 /// "two-state" (identifier), "two-thirds" (percent).
 fn hyphen_word(cx: &Cx, start: usize, core: &Core) -> Option<Found> {
     let j = core.end;
@@ -932,6 +963,9 @@ fn qualified(cx: &Cx, i: usize) -> Option<Found> {
             return None;
         }
         let f = value_at(cx, i + phrase.len())?;
+        if temporal_preposition(cx, i, phrase, &f) {
+            return None;
+        }
         let Val::One(_) = f.val else { return None };
         if f.qualifier != Qualifier::Exact || f.delta {
             return None;
@@ -951,6 +985,16 @@ fn qualified(cx: &Cx, i: usize) -> Option<Found> {
         );
     }
     None
+}
+
+/// "released over four days", "within under an hour": "over"/"under" before a duration is a
+/// preposition of time unless a verb of lasting precedes ("lasted over 48 hours").
+fn temporal_preposition(cx: &Cx, i: usize, phrase: &[&str], f: &Found) -> bool {
+    f.class == C::Duration
+        && (phrase == ["over"] || phrase == ["under"])
+        && !i
+            .checked_sub(1)
+            .is_some_and(|p| cx.is_any(p, lx::LASTING_WORDS))
 }
 
 /// "another 150", "an additional 10", "a further 20".
@@ -976,6 +1020,16 @@ fn delta_prefixed(cx: &Cx, i: usize) -> Option<Found> {
 fn aged(cx: &Cx, i: usize) -> Option<Found> {
     if !cx.is_any(i, &["aged", "age", "ages"]) {
         return None;
+    }
+    if let Some(r) = between(cx, i + 1).filter(|r| r.class == C::Count) {
+        return Some(
+            Found {
+                start: i,
+                class: C::Age,
+                ..r
+            }
+            .unit(Some("years")),
+        );
     }
     let c = number_at(cx, i + 1)?;
     if c.huge || c.value > 130.0 || c.scale != 1.0 {

@@ -95,6 +95,12 @@ pub(super) const NOT_QUALIFIER_BEFORE: &[&str] = &[
     "fears",
 ];
 
+/// Words before "over"/"under" + a duration that keep it a qualifier ("lasted over 48 hours").
+pub(super) const LASTING_WORDS: &[&str] = &[
+    "lasted", "lasting", "last", "lasts", "for", "took", "take", "takes", "taken", "taking",
+    "spanned", "spanning", "after", "in", "within", "of", "extended", "held",
+];
+
 /// Prefixes marking an increment: "another 150", "an additional 10", "a further 20".
 pub(super) const DELTA_PREFIXES: &[&[&str]] = &[
     &["another"],

@@ -167,10 +167,25 @@ fn set_single(q: &mut Quantity, v: f64, t: f64) {
             }
         }
     };
-    q.lo = lo;
-    q.hi = hi;
-    q.soft_lo = soft_lo.or(lo);
-    q.soft_hi = soft_hi.or(hi);
+    q.lo = lo.map(|x| tidy(x).min(v));
+    q.hi = hi.map(|x| tidy(x).max(v));
+    q.soft_lo = soft_lo.or(lo).map(tidy);
+    q.soft_hi = soft_hi.or(hi).map(tidy);
+}
+
+/// Rounds away float noise (`220.00000000000003` → `220`): 14 significant digits.
+fn tidy(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let magnitude = x.abs().log10().ceil() as i32;
+    let factor = 10f64.powi(14 - magnitude);
+    let y = (x * factor).round() / factor;
+    if y.is_finite() {
+        y
+    } else {
+        x
+    }
 }
 
 /// The integer value of `v` if it is a non-negative integer small enough to count digits of.
@@ -180,7 +195,7 @@ fn as_integer(v: f64) -> Option<u64> {
 
 fn trailing_zeros(mut n: u64) -> u32 {
     let mut tz = 0;
-    while n != 0 && n % 10 == 0 {
+    while n != 0 && n.is_multiple_of(10) {
         n /= 10;
         tz += 1;
     }
