@@ -98,7 +98,7 @@ fn ident_tail(cx: &Cx, mut j: usize) -> usize {
         let short_word = cx.is_word(j) && cx.raw(j).chars().count() <= 3;
         if cx.glued(j) && (cx.is_num(j) || short_word) {
             j += 1;
-        } else if matches!(cx.punct(j), Some('-' | '/' | '.'))
+        } else if matches!(cx.punct(j), Some('-' | '/' | '.' | ':'))
             && cx.glued(j)
             && cx.glued(j + 1)
             && cx.is_num(j + 1)

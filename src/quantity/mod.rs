@@ -1,8 +1,8 @@
 //! The number grammar: text → [`Quantity`] with class, stated value, qualifier, hard and soft
 //! intervals, unit and delta flag.
 //!
-//! [`recognise`] tokenises the text once ([`lexer`]), then walks the tokens left to right; at each
-//! position the phrase grammar ([`grammar`]) tries, in order, dates, identifiers, ranges, qualified
+//! [`recognise`] tokenises the text once (`lexer`), then walks the tokens left to right; at each
+//! position the phrase grammar (`grammar`) tries, in order, dates, identifiers, ranges, qualified
 //! numbers, increments and plain values, and the first phrase found is kept and skipped over. The
 //! result is therefore sorted and non-overlapping, and every span lies on token (so char) boundaries.
 //!
@@ -104,6 +104,11 @@ pub fn recognise(text: &str) -> Vec<Quantity> {
 /// The same quantity with its hard/soft intervals recomputed for tolerance `t` (approx, nearly,
 /// at-least, up-to, less-than depend on it).
 pub fn with_tolerance(q: &Quantity, t: f64) -> Quantity {
+    let t = if t.is_finite() {
+        t.max(0.0)
+    } else {
+        DEFAULT_TOLERANCE
+    };
     let mut q = q.clone();
     if let Some(v) = q.stated {
         if matches!(
