@@ -267,6 +267,10 @@ Q Prices rose by 10 to 250 shekels. | 250 shekels | money | 250 | exact | 250 | 
 K Prices rose by 10 to 250 shekels. | 2 | count,money
 Q The lines were 500 pounds of flour. | 500 | count | 500 | exact | 500 | 500 | - | false
 Q Officials said a 20-year sentence was given. | 20-year | duration | 20 | exact | 20 | 20 | years | false
+Q They dug a 5m-long tunnel. | 5m | identifier | - | exact | - | - | - | false
+Q A few hundred thousand people marched. | A few hundred thousand | count | - | vague | 200000 | 500000 | - | false
+Q A three-day-old baby died. | three-day-old | age | 3 | exact | 3 | 3 | days | false
+Q Two 12-year-olds were hurt. | 12-year-olds | age | 12 | exact | 12 | 12 | years | false
 "#;
 
 fn num(field: &str) -> Option<f64> {

@@ -507,9 +507,16 @@ fn vague_at(cx: &Cx, i: usize) -> Option<Found> {
     }
     let (mut lo, mut hi) = (lo, hi);
     if scalable {
-        if let Some(s) = cx.word(j).and_then(lx::scale_word).filter(|_| cx.near(j)) {
+        // "several hundred", "a few hundred thousand"
+        let mut last = 1.0;
+        while let Some(s) = cx
+            .word(j)
+            .and_then(lx::scale_word)
+            .filter(|&s| cx.near(j) && s > last)
+        {
             lo *= s;
             hi *= s;
+            last = s;
             j += 1;
         }
     }
@@ -825,8 +832,8 @@ fn hyphen_unit(cx: &Cx, j: usize) -> Option<(C, Option<&'static str>, usize)> {
         return Some((C::Count, None, j + 1));
     }
     let u = lx::duration_unit(w)?;
-    let old = cx.is_punct(j + 1, '-') && cx.glued(j + 1) && cx.is(j + 2, "old");
-    if old && (u == "years" || u == "months") {
+    let old = cx.is_punct(j + 1, '-') && cx.glued(j + 1) && cx.is_any(j + 2, &["old", "olds"]);
+    if old {
         return Some((C::Age, Some(u), j + 3));
     }
     if cx.is_punct(j + 1, '-') && cx.glued(j + 1) && cx.is(j + 2, "long") {
