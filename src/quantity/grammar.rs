@@ -250,10 +250,6 @@ fn date_from_word(cx: &Cx, i: usize) -> Option<Found> {
     }
     let m = month_at(cx, j)?;
     if let Some(d) = day_at(cx, m).filter(|_| !cx.glued(m)) {
-        if !cx.is_num(d) || cx.is_punct(d, ',') {
-            return Some(Found::new(i, year_after(cx, d), C::Date, Val::Null));
-        }
-        // "November 21 2023" only when it looks like a year
         return Some(Found::new(i, year_after(cx, d), C::Date, Val::Null));
     }
     if year_at(cx, m) && !cx.glued(m) {
@@ -1075,6 +1071,75 @@ mod tests {
     fn period_of_years() {
         let f = first("in 2023–24 the").map(|f| (f.class, f.val));
         assert_eq!(f, Some((C::Year, Val::Span(2023.0, 2024.0))));
+    }
+
+    fn classes(s: &str) -> Vec<(C, usize, usize)> {
+        let cx = Cx::new(s);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < cx.len() {
+            match parse_at(&cx, i) {
+                Some(f) => {
+                    out.push((f.class, f.start, f.end));
+                    i = f.end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn year_or_count() {
+        assert_eq!(classes("killed 2000 people"), vec![(C::Count, 1, 2)]);
+        assert_eq!(classes("in 2000 people died"), vec![(C::Year, 1, 2)]);
+        assert_eq!(classes("the 2014 elections"), vec![(C::Year, 1, 2)]);
+        assert_eq!(classes("Israel's 2005 pullout"), vec![(C::Year, 3, 4)]);
+        assert_eq!(classes("2023 was hard"), vec![(C::Year, 0, 1)]);
+    }
+
+    #[test]
+    fn am_pm_forms() {
+        let cx = Cx::new("7 a.m. and 9 pm and 5am and I am");
+        assert_eq!(ampm(&cx, 1), Some((false, 5)));
+        assert_eq!(ampm(&cx, 7), Some((true, 8)));
+        assert_eq!(ampm(&cx, 10), Some((false, 11)));
+        assert_eq!(classes("and I am"), vec![]);
+    }
+
+    #[test]
+    fn hyphenated_words_before_numbers() {
+        // lower-case prefixes are not identifiers; the year stands alone
+        assert_eq!(classes("mid-2014"), vec![(C::Year, 2, 3)]);
+        assert_eq!(classes("Mid-2014"), vec![(C::Year, 2, 3)]);
+        assert_eq!(classes("an Su-35 jet"), vec![(C::Identifier, 1, 4)]);
+        assert_eq!(
+            classes("twenty-5"),
+            vec![(C::Count, 0, 1), (C::Count, 2, 3)]
+        );
+    }
+
+    #[test]
+    fn over_before_durations() {
+        assert_eq!(classes("freed over four days").len(), 1);
+        let cx = Cx::new("freed over four days");
+        assert!(qualified(&cx, 1).is_none());
+        let cx = Cx::new("lasted over four days");
+        assert_eq!(
+            qualified(&cx, 1).map(|f| f.qualifier),
+            Some(Qualifier::MoreThan)
+        );
+    }
+
+    #[test]
+    fn proportions_and_apposed_ages() {
+        assert_eq!(classes("one in five"), vec![(C::Percent, 0, 3)]);
+        assert_eq!(
+            classes("5 in 2009"),
+            vec![(C::Count, 0, 1), (C::Year, 2, 3)]
+        );
+        assert_eq!(classes("Smith, 45, said"), vec![(C::Age, 2, 3)]);
+        assert_eq!(classes("On Monday, 13, then"), vec![(C::Count, 3, 4)]);
     }
 
     #[test]

@@ -212,7 +212,7 @@ fn digit_count(n: u64) -> u32 {
 }
 
 /// The rounding step of a round number: 10^(trailing zeros) when there are at least two.
-pub fn rounding_step(v: f64) -> Option<f64> {
+fn rounding_step(v: f64) -> Option<f64> {
     let n = as_integer(v).filter(|&n| n > 0)?;
     let tz = trailing_zeros(n);
     (tz >= 2).then(|| 10f64.powi(tz as i32))
@@ -220,7 +220,7 @@ pub fn rounding_step(v: f64) -> Option<f64> {
 
 /// The soft upper bound of "more than `v`": the next multiple above `v` of
 /// max(10^(trailing zeros), 10^(digits−3)). 200 → 300, 7,300 → 7,400, 11,078 → 11,100.
-pub fn next_step_above(v: f64) -> f64 {
+fn next_step_above(v: f64) -> f64 {
     let step = match as_integer(v) {
         Some(0) => 1.0,
         Some(n) => {
