@@ -271,6 +271,15 @@ Q They dug a 5m-long tunnel. | 5m | identifier | - | exact | - | - | - | false
 Q A few hundred thousand people marched. | A few hundred thousand | count | - | vague | 200000 | 500000 | - | false
 Q A three-day-old baby died. | three-day-old | age | 3 | exact | 3 | 3 | days | false
 Q Two 12-year-olds were hurt. | 12-year-olds | age | 12 | exact | 12 | 12 | years | false
+Q By 2025 more will come. | 2025 | year | 2025 | exact | 2025 | 2025 | - | false
+Q They killed 2000 more people. | 2000 more | count | 2000 | exact | 2000 | 2000 | - | true
+Q More than 1,000 — 1,200 say others — died. | More than 1,000 | count | 1000 | more-than | 1000 | - | - | false
+Q They rested a couple of days. | a couple of days | duration | - | vague | 2 | 3 | days | false
+Q We saw 1,200 – 1,400 dead. | 1,200 – 1,400 | count | - | range | 1200 | 1400 | - | false
+Q The 1948–1967 period ended. | 1948–1967 | year | - | exact | 1948 | 1967 | - | false
+Q It cost Rs 5 crore. | Rs 5 crore | money | 50000000 | exact | 50000000 | 50000000 | INR | false
+Q It cost 5 lakh rupees. | 5 lakh rupees | money | 500000 | exact | 500000 | 500000 | INR | false
+Q They arrived at ١٢٠٠ and left. | ١٢٠٠ | count | 1200 | exact | 1200 | 1200 | - | false
 "#;
 
 fn num(field: &str) -> Option<f64> {

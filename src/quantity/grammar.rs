@@ -605,7 +605,8 @@ fn after_core(cx: &Cx, start: usize, core: &Core) -> Found {
     if let Some((class, unit, end)) = unit_suffix(cx, f.end) {
         return or_more(cx, Found { class, end, ..f }.unit(unit));
     }
-    if !f.delta && is_year(core, start, cx) && !count_context(cx, start, j) {
+    let counted = count_context(cx, start, j) || (f.delta && count_context(cx, start, f.end));
+    if is_year(core, start, cx) && !counted {
         return Found::new(start, j, C::Year, Val::One(core.value));
     }
     or_more(cx, f)
@@ -673,7 +674,8 @@ fn glued_suffix(cx: &Cx, start: usize, core: &Core) -> Option<Found> {
 fn range_sep(cx: &Cx, j: usize) -> Option<(usize, &'static str)> {
     match cx.tok(j)?.kind {
         Kind::Punct('-') if cx.glued(j) && cx.glued(j + 1) => Some((j + 1, "-")),
-        Kind::Punct('-' | '–' | '—') if cx.near(j) && cx.near(j + 1) => Some((j + 1, "-")),
+        // a spaced em dash is a parenthesis ("more than 1,000 — 1,200 say others"), not a range
+        Kind::Punct('-' | '–') if cx.near(j) && cx.near(j + 1) => Some((j + 1, "-")),
         Kind::Punct('–' | '—') if cx.glued(j) && cx.glued(j + 1) => Some((j + 1, "-")),
         Kind::Punct('/') if cx.glued(j) && cx.glued(j + 1) => Some((j + 1, "/")),
         Kind::Word if cx.is(j, "to") => Some((j + 1, "to")),

@@ -593,6 +593,7 @@ pub(super) const VAGUE: &[(&[&str], f64, f64, bool)] = &[
     ),
     (&["a", "few"], 2.0, 5.0, true),
     (&["a", "handful"], 2.0, 6.0, false),
+    (&["a", "couple", "of"], 2.0, 3.0, false),
     (&["few"], 2.0, 5.0, true),
     (&["several"], 3.0, 9.0, true),
     (&["dozens"], 24.0, 99.0, false),
