@@ -280,6 +280,9 @@ Q The 1948–1967 period ended. | 1948–1967 | year | - | exact | 1948 | 1967 |
 Q It cost Rs 5 crore. | Rs 5 crore | money | 50000000 | exact | 50000000 | 50000000 | INR | false
 Q It cost 5 lakh rupees. | 5 lakh rupees | money | 500000 | exact | 500000 | 500000 | INR | false
 Q They arrived at ١٢٠٠ and left. | ١٢٠٠ | count | 1200 | exact | 1200 | 1200 | - | false
+Q Israel killed 2000 Palestinians that year. | 2000 | count | 2000 | exact | 2000 | 2000 | - | false
+Q The baby was three days old. | three days old | age | 3 | exact | 3 | 3 | days | false
+Q They held 50-odd hostages. | 50-odd | count | 50 | approx | 45 | 55 | - | false
 "#;
 
 fn num(field: &str) -> Option<f64> {

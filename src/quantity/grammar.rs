@@ -629,7 +629,7 @@ fn count_context(cx: &Cx, start: usize, end: usize) -> bool {
         return false;
     };
     lx::COUNT_NOUNS.contains(&next)
-        || (next.len() > 3 && next.ends_with('s') && !next.ends_with("ss") && !cx.capitalized(end))
+        || (next.len() > 3 && next.ends_with('s') && !next.ends_with("ss"))
 }
 
 /// Letters glued to digits: "21st" (ordinal), "7pm" (time), "1990s" (decade), "4G", "10km".
@@ -670,7 +670,7 @@ fn glued_suffix(cx: &Cx, start: usize, core: &Core) -> Option<Found> {
     Some(f)
 }
 
-/// The separator of a range after token `j`: (token after it, is a word).
+/// The separator of a range at token `j`: (token after it, "-", "/", "to" or "or").
 fn range_sep(cx: &Cx, j: usize) -> Option<(usize, &'static str)> {
     match cx.tok(j)?.kind {
         Kind::Punct('-') if cx.glued(j) && cx.glued(j + 1) => Some((j + 1, "-")),
@@ -807,7 +807,7 @@ fn unit_suffix(cx: &Cx, j: usize) -> Option<(C, Option<&'static str>, usize)> {
         return Some((C::Percent, Some("%"), j + 2));
     }
     if let Some(u) = lx::duration_unit(w) {
-        if cx.is(j + 1, "old") && (u == "years" || u == "months") {
+        if cx.is(j + 1, "old") {
             return Some((C::Age, Some(u), j + 2));
         }
         if cx.phrase(j + 1, &["of", "age"]) && u == "years" {
