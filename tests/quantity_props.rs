@@ -126,6 +126,43 @@ proptest! {
     }
 
     #[test]
+    fn qualifiers_bound_the_value(
+        n in 1u64..10_000_000,
+        (phrase, qualifier) in prop::sample::select(vec![
+            ("about", "approx"), ("nearly", "nearly"), ("more than", "more-than"),
+            ("at least", "at-least"), ("up to", "up-to"), ("fewer than", "less-than"),
+        ]),
+    ) {
+        let written = grouped(n, ",");
+        let sentence = format!("Officials said {phrase} {written} people were displaced.");
+        let found = recognise(&sentence);
+        prop_assert_eq!(found.len(), 1, "{} → {:?}", sentence, found);
+        let q = &found[0];
+        let v = n as f64;
+        prop_assert_eq!(q.text.clone(), format!("{phrase} {written}"));
+        prop_assert_eq!(q.qualifier.as_str(), qualifier);
+        prop_assert_eq!(q.stated, Some(v));
+        let (lo, hi) = q.hard();
+        prop_assert!(lo <= v && v <= hi || qualifier == "more-than" && lo == v);
+        let (slo, shi) = q.soft();
+        prop_assert!(slo <= shi);
+        prop_assert!(!q.delta);
+    }
+
+    #[test]
+    fn ranges_are_ordered(a in 1u64..5_000, gap in 1u64..100_000, sep in prop::sample::select(vec!["-", "–", " to ", " – "])) {
+        let (lo, hi) = (a, a + gap);
+        let written = format!("{}{sep}{}", grouped(lo, ","), grouped(hi, ","));
+        let sentence = format!("Between them, {written} people fled.");
+        let found = recognise(&sentence);
+        prop_assert_eq!(found.len(), 1, "{} → {:?}", sentence, found);
+        let q = &found[0];
+        prop_assert_eq!(q.text.as_str(), written.as_str());
+        prop_assert_eq!(q.qualifier.as_str(), "range");
+        prop_assert_eq!((q.lo, q.hi, q.stated), (Some(lo as f64), Some(hi as f64), None));
+    }
+
+    #[test]
     fn tolerance_widens_approximations(n in 1u64..10_000_000, t in 0.0f64..0.5) {
         let found = recognise(&format!("about {n} people"));
         prop_assert_eq!(found.len(), 1);
