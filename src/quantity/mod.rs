@@ -15,12 +15,12 @@
 //! |---|---|---|
 //! | count | `50`, `1,200`, `1.3 million`, `7.3k`, `3 lakh`, `twenty-five`, `a dozen`, `1,200-strong` | the value |
 //! | duration | `48 hours`, `five-day`, `a week`, `45-minute`, `three weeks` (unit: seconds … years) | the value in its unit |
-//! | percent | `45%`, `45 percent`, `two-thirds` (unit `%`) | the percentage |
+//! | percent | `45%`, `45 percent`, `45 per cent`, `two-thirds`, `one in three` (unit `%`) | the percentage |
 //! | money | `$1.3 billion`, `50 euros`, `NIS 100` (unit: ISO code) | the amount |
 //! | date | `November 21`, `21/11/2023`, `2023-11-21`, `Tuesday 6 Aug 2013` | none |
-//! | year | `2023`, `in 2009`, `2023–24` (a period: lo 2023, hi 2024, no stated), `1990s` | the year |
-//! | time | `7:15 pm`, `715 pm`, `1615 GMT`, `09:30` | hours since midnight (19.25) |
-//! | age | `aged 12`, `a 12-year-old`, `12 years old` (unit `years`) | the age |
+//! | year | `2023`, `in 2009`; periods `2023–24`, `2010-2014`, `between 2011 and 2015`; decades `1990s` | the year; periods and decades: none, lo/hi the first and last year |
+//! | time | `7:15 pm`, `715 pm`, `1615 GMT`, `09:30`, `7 a.m. local time` | hours since midnight (19.25) |
+//! | age | `aged 12`, `a 12-year-old`, `12 years old`, `Biden, 81,`, `a nine-month-old` (unit `years`, `months` …); `in his 40s` (vague [40, 49]) | the age |
 //! | ordinal | `first`, `21st`, `twenty-first`, `Day 47` | the rank |
 //! | identifier | `Resolution 2334`, `F-16`, `COVID-19`, `G7`, `MH17`, `Route 60`, `two-state`, `3-1`, phone numbers | none |
 //!
@@ -65,6 +65,28 @@
 //!
 //! `a few`, `few` and `several` take a scale word, which multiplies the band: `several hundred` =
 //! [300, 900], `a few thousand` = [2000, 5000], `several dozen` = [36, 108].
+//!
+//! # Digits and words
+//!
+//! Group separators: `,` (`1,200`, South Asian `1,00,000`), `.` when there are at least two groups
+//! (`1.200.000`; `1.200` is 1.2), and one space or thin/no-break space before an exact three-digit
+//! group (`1 300`, `12 500 000`), so that scraped text such as `86 30 of them` stays 86 and 30.
+//! Arabic-Indic (٠–٩, with ٬ and ٫) and Persian (۰–۹) digits read like ASCII ones. Scale words and
+//! glued abbreviations multiply: `1.3 million`, `2 bn`, `3 lakh`, `1.5 crore`, `2 dozen`, `1.2m`,
+//! `7.3k`, `2bn` — a glued `m`/`k` only when no letter follows (`1.2miles`) and not before a hyphen
+//! (`5m-long`). Number words combine (`five hundred and sixty six`, `twenty-five`, `a dozen`,
+//! `half a million`, `two and a half million`); `a` alone and `no one`/`one another` are not
+//! numbers.
+//!
+//! # Traps
+//!
+//! `text` covers the qualifier, any increment word and the unit (`more than 48 hours`, `10 more`,
+//! `45%`, `$1.3 billion`), not the counted noun. A bare four-digit number from 1800 to 2100 is a year
+//! unless a qualifier precedes it or a plural noun follows without a year cue (`killed 2000 people`
+//! is a count, `in 2000 people` and `the 2014 elections` are years). `over`/`under` before a
+//! duration is a preposition of time (`freed over four days`) unless a verb of lasting precedes
+//! (`lasted over 48 hours`); `over` after `hand`, `talks` etc. is no qualifier. A spaced em dash
+//! is a parenthesis, not a range; `3-1` (decreasing) is a score (identifier).
 //!
 //! # Increments
 //!
