@@ -48,7 +48,7 @@ fn grouped(n: u64, sep: &str) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(c);
@@ -126,6 +126,43 @@ proptest! {
     }
 
     #[test]
+    fn qualifiers_bound_the_value(
+        n in 1u64..10_000_000,
+        (phrase, qualifier) in prop::sample::select(vec![
+            ("about", "approx"), ("nearly", "nearly"), ("more than", "more-than"),
+            ("at least", "at-least"), ("up to", "up-to"), ("fewer than", "less-than"),
+        ]),
+    ) {
+        let written = grouped(n, ",");
+        let sentence = format!("Officials said {phrase} {written} people were displaced.");
+        let found = recognise(&sentence);
+        prop_assert_eq!(found.len(), 1, "{} → {:?}", sentence, found);
+        let q = &found[0];
+        let v = n as f64;
+        prop_assert_eq!(q.text.clone(), format!("{phrase} {written}"));
+        prop_assert_eq!(q.qualifier.as_str(), qualifier);
+        prop_assert_eq!(q.stated, Some(v));
+        let (lo, hi) = q.hard();
+        prop_assert!(lo <= v && v <= hi || qualifier == "more-than" && lo == v);
+        let (slo, shi) = q.soft();
+        prop_assert!(slo <= shi);
+        prop_assert!(!q.delta);
+    }
+
+    #[test]
+    fn ranges_are_ordered(a in 1u64..5_000, gap in 1u64..100_000, sep in prop::sample::select(vec!["-", "–", " to ", " – "])) {
+        let (lo, hi) = (a, a + gap);
+        let written = format!("{}{sep}{}", grouped(lo, ","), grouped(hi, ","));
+        let sentence = format!("Between them, {written} people fled.");
+        let found = recognise(&sentence);
+        prop_assert_eq!(found.len(), 1, "{} → {:?}", sentence, found);
+        let q = &found[0];
+        prop_assert_eq!(q.text.as_str(), written.as_str());
+        prop_assert_eq!(q.qualifier.as_str(), "range");
+        prop_assert_eq!((q.lo, q.hi, q.stated), (Some(lo as f64), Some(hi as f64), None));
+    }
+
+    #[test]
     fn tolerance_widens_approximations(n in 1u64..10_000_000, t in 0.0f64..0.5) {
         let found = recognise(&format!("about {n} people"));
         prop_assert_eq!(found.len(), 1);
@@ -134,4 +171,51 @@ proptest! {
         prop_assert!((q.lo.unwrap_or(f64::NAN) - v * (1.0 - t)).abs() <= 1e-6 * v);
         prop_assert!((q.hi.unwrap_or(f64::NAN) - v * (1.0 + t)).abs() <= 1e-6 * v);
     }
+}
+
+/// Throughput on a few MB of news text built by repeating the seed articles (directory from
+/// `FACTDIFF_SEEDS`, default `/work/shared/seeds`). Run with
+/// `cargo test --release --test quantity_props -- --ignored --nocapture throughput`.
+#[test]
+#[ignore]
+fn throughput() {
+    let dir = std::env::var("FACTDIFF_SEEDS").unwrap_or_else(|_| "/work/shared/seeds".to_string());
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("no seed directory {dir}; skipping");
+        return;
+    };
+    let mut seed = String::new();
+    for e in entries.flatten() {
+        if e.path().extension().is_some_and(|x| x == "txt") {
+            seed.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
+            seed.push('\n');
+        }
+    }
+    if seed.is_empty() {
+        return;
+    }
+    let mut text = String::new();
+    while text.len() < 4_000_000 {
+        text.push_str(&seed);
+    }
+    let words = text.split_whitespace().count();
+    let _ = recognise(&seed); // warm up the lazily built tables
+    let started = std::time::Instant::now();
+    let mut found = 0;
+    // per paragraph, as the pipeline calls it per sentence or paragraph
+    for para in text.split('\n') {
+        found += recognise(para).len();
+    }
+    let per_para = started.elapsed().as_secs_f64();
+    let started = std::time::Instant::now();
+    let whole = recognise(&text).len();
+    let one_call = started.elapsed().as_secs_f64();
+    let mb = text.len() as f64 / 1e6;
+    eprintln!(
+        "{mb:.1} MB, {words} words: per paragraph {:.1} MB/s ({:.2} M words/s, {found} quantities); \
+         one call {:.1} MB/s ({whole} quantities)",
+        mb / per_para,
+        words as f64 / per_para / 1e6,
+        mb / one_call
+    );
 }

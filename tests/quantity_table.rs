@@ -241,6 +241,48 @@ Q The Unit 8200 veterans spoke. | Unit 8200 | identifier | - | exact | - | - | -
 Q Call +972 3 123 4567 now. | +972 3 123 4567 | identifier | - | exact | - | - | - | false
 Q The H5N1 strain spread. | H5N1 | identifier | - | exact | - | - | - | false
 K The 4G network failed. | 1 | identifier
+# --- more traps
+Q Under the deal they will be freed over four days. | four days | duration | 4 | exact | 4 | 4 | days | false
+N Under the deal they will be freed over four days. | over four days
+Q The pause lasted over 48 hours. | over 48 hours | duration | 48 | more-than | 48 | - | hours | false
+Q Roughly one in three homes was hit. | Roughly one in three | percent | 33.333333333333 | approx | 30 | 36.666666666667 | % | false
+Q Biden, 81, spoke on Monday. | 81 | age | 81 | exact | 81 | 81 | years | false
+Q Children aged between 2 and 10 died. | aged between 2 and 10 | age | - | range | 2 | 10 | years | false
+Q It was the 1,000th day. | 1,000th | ordinal | 1000 | exact | 1000 | 1000 | - | false
+Q There were 10,000+ dead. | 10,000+ | count | 10000 | more-than | 10000 | - | - | false
+Q The ratio was 3:1 overall. | 3:1 | identifier | - | exact | - | - | - | false
+Q The 9/11 attacks changed that. | 9/11 | date | - | exact | - | - | - | false
+Q It began at 10.30am. | 10.30am | time | 10.5 | exact | 10.5 | 10.5 | - | false
+Q Talks lasted nearly two weeks. | nearly two weeks | duration | 2 | nearly | 1.8 | 2 | weeks | false
+Q Talks lasted about a week. | about a week | duration | 1 | approx | 0.9 | 1.1 | weeks | false
+Q The list had a hundred and fifty names. | a hundred and fifty | count | 150 | exact | 150 | 150 | - | false
+Q A nurse, 34, was hurt among 2,000-3,000 people. | 2,000-3,000 | count | - | range | 2000 | 3000 | - | false
+Q Israel says 1,139 people were killed. | 1,139 | count | 1139 | exact | 1139 | 1139 | - | false
+Q We need 24-48 hours more. | 24-48 hours | duration | - | range | 24 | 48 | hours | false
+Q Each of the 50 hostages was named. | 50 | count | 50 | exact | 50 | 50 | - | false
+K Every one of them left. | 0 | -
+Q He lived 12 years in Gaza. | 12 years | duration | 12 | exact | 12 | 12 | years | false
+Q Nearly 80 years old, he fled. | Nearly 80 years old | age | 80 | nearly | 72 | 80 | years | false
+Q Prices rose by 10 to 250 shekels. | 250 shekels | money | 250 | exact | 250 | 250 | ILS | false
+K Prices rose by 10 to 250 shekels. | 2 | count,money
+Q The lines were 500 pounds of flour. | 500 | count | 500 | exact | 500 | 500 | - | false
+Q Officials said a 20-year sentence was given. | 20-year | duration | 20 | exact | 20 | 20 | years | false
+Q They dug a 5m-long tunnel. | 5m | identifier | - | exact | - | - | - | false
+Q A few hundred thousand people marched. | A few hundred thousand | count | - | vague | 200000 | 500000 | - | false
+Q A three-day-old baby died. | three-day-old | age | 3 | exact | 3 | 3 | days | false
+Q Two 12-year-olds were hurt. | 12-year-olds | age | 12 | exact | 12 | 12 | years | false
+Q By 2025 more will come. | 2025 | year | 2025 | exact | 2025 | 2025 | - | false
+Q They killed 2000 more people. | 2000 more | count | 2000 | exact | 2000 | 2000 | - | true
+Q More than 1,000 — 1,200 say others — died. | More than 1,000 | count | 1000 | more-than | 1000 | - | - | false
+Q They rested a couple of days. | a couple of days | duration | - | vague | 2 | 3 | days | false
+Q We saw 1,200 – 1,400 dead. | 1,200 – 1,400 | count | - | range | 1200 | 1400 | - | false
+Q The 1948–1967 period ended. | 1948–1967 | year | - | exact | 1948 | 1967 | - | false
+Q It cost Rs 5 crore. | Rs 5 crore | money | 50000000 | exact | 50000000 | 50000000 | INR | false
+Q It cost 5 lakh rupees. | 5 lakh rupees | money | 500000 | exact | 500000 | 500000 | INR | false
+Q They arrived at ١٢٠٠ and left. | ١٢٠٠ | count | 1200 | exact | 1200 | 1200 | - | false
+Q Israel killed 2000 Palestinians that year. | 2000 | count | 2000 | exact | 2000 | 2000 | - | false
+Q The baby was three days old. | three days old | age | 3 | exact | 3 | 3 | days | false
+Q They held 50-odd hostages. | 50-odd | count | 50 | approx | 45 | 55 | - | false
 "#;
 
 fn num(field: &str) -> Option<f64> {
@@ -338,7 +380,7 @@ fn check_quantity(sentence: &str, f: &[&str], found: &[Quantity]) -> Result<(), 
             q.soft_lo, q.soft_hi, f[9], f[10]
         ));
     }
-    if &sentence[q.start..q.end] != q.text {
+    if sentence.get(q.start..q.end) != Some(q.text.as_str()) {
         errors.push("span does not match text".to_string());
     }
     if errors.is_empty() {

@@ -95,11 +95,10 @@ fn word_start(cx: &Cx, i: usize) -> Option<Found> {
 /// and glued "-digits"/"/digits" parts. Returns the end token.
 fn ident_tail(cx: &Cx, mut j: usize) -> usize {
     loop {
-        if cx.glued(j) && cx.is_num(j) {
+        let short_word = cx.is_word(j) && cx.raw(j).chars().count() <= 3;
+        if cx.glued(j) && (cx.is_num(j) || short_word) {
             j += 1;
-        } else if cx.glued(j) && cx.is_word(j) && cx.raw(j).chars().count() <= 3 {
-            j += 1;
-        } else if matches!(cx.punct(j), Some('-' | '/' | '.'))
+        } else if matches!(cx.punct(j), Some('-' | '/' | '.' | ':'))
             && cx.glued(j)
             && cx.glued(j + 1)
             && cx.is_num(j + 1)
@@ -251,10 +250,6 @@ fn date_from_word(cx: &Cx, i: usize) -> Option<Found> {
     }
     let m = month_at(cx, j)?;
     if let Some(d) = day_at(cx, m).filter(|_| !cx.glued(m)) {
-        if !cx.is_num(d) || cx.is_punct(d, ',') {
-            return Some(Found::new(i, year_after(cx, d), C::Date, Val::Null));
-        }
-        // "November 21 2023" only when it looks like a year
         return Some(Found::new(i, year_after(cx, d), C::Date, Val::Null));
     }
     if year_at(cx, m) && !cx.glued(m) {
@@ -508,9 +503,16 @@ fn vague_at(cx: &Cx, i: usize) -> Option<Found> {
     }
     let (mut lo, mut hi) = (lo, hi);
     if scalable {
-        if let Some(s) = cx.word(j).and_then(lx::scale_word).filter(|_| cx.near(j)) {
+        // "several hundred", "a few hundred thousand"
+        let mut last = 1.0;
+        while let Some(s) = cx
+            .word(j)
+            .and_then(lx::scale_word)
+            .filter(|&s| cx.near(j) && s > last)
+        {
             lo *= s;
             hi *= s;
+            last = s;
             j += 1;
         }
     }
@@ -590,6 +592,8 @@ fn after_core(cx: &Cx, start: usize, core: &Core) -> Found {
         }
     }
     if let Some(f) = range_after(cx, start, core)
+        .or_else(|| one_in(cx, start, core))
+        .or_else(|| apposed_age(cx, start, core))
         .or_else(|| time_suffix(cx, start, core))
         .or_else(|| hyphen_word(cx, start, core))
         .or_else(|| plus(cx, start, core))
@@ -601,7 +605,8 @@ fn after_core(cx: &Cx, start: usize, core: &Core) -> Found {
     if let Some((class, unit, end)) = unit_suffix(cx, f.end) {
         return or_more(cx, Found { class, end, ..f }.unit(unit));
     }
-    if !f.delta && is_year(core, start, cx) && !count_context(cx, start, j) {
+    let counted = count_context(cx, start, j) || (f.delta && count_context(cx, start, f.end));
+    if is_year(core, start, cx) && !counted {
         return Found::new(start, j, C::Year, Val::One(core.value));
     }
     or_more(cx, f)
@@ -624,7 +629,7 @@ fn count_context(cx: &Cx, start: usize, end: usize) -> bool {
         return false;
     };
     lx::COUNT_NOUNS.contains(&next)
-        || (next.len() > 3 && next.ends_with('s') && !next.ends_with("ss") && !cx.capitalized(end))
+        || (next.len() > 3 && next.ends_with('s') && !next.ends_with("ss"))
 }
 
 /// Letters glued to digits: "21st" (ordinal), "7pm" (time), "1990s" (decade), "4G", "10km".
@@ -648,7 +653,7 @@ fn glued_suffix(cx: &Cx, start: usize, core: &Core) -> Option<Found> {
     let w = cx.word(j)?;
     let v = core.value;
     let f = match w {
-        "st" | "nd" | "rd" | "th" if core.form == Form::Plain => {
+        "st" | "nd" | "rd" | "th" if core.scale == 1.0 && v.fract() == 0.0 => {
             Found::new(start, j + 1, C::Ordinal, Val::One(v))
         }
         "am" | "pm" => time_suffix(cx, start, core)?,
@@ -665,11 +670,12 @@ fn glued_suffix(cx: &Cx, start: usize, core: &Core) -> Option<Found> {
     Some(f)
 }
 
-/// The separator of a range after token `j`: (token after it, is a word).
+/// The separator of a range at token `j`: (token after it, "-", "/", "to" or "or").
 fn range_sep(cx: &Cx, j: usize) -> Option<(usize, &'static str)> {
     match cx.tok(j)?.kind {
         Kind::Punct('-') if cx.glued(j) && cx.glued(j + 1) => Some((j + 1, "-")),
-        Kind::Punct('-' | '–' | '—') if cx.near(j) && cx.near(j + 1) => Some((j + 1, "-")),
+        // a spaced em dash is a parenthesis ("more than 1,000 — 1,200 say others"), not a range
+        Kind::Punct('-' | '–') if cx.near(j) && cx.near(j + 1) => Some((j + 1, "-")),
         Kind::Punct('–' | '—') if cx.glued(j) && cx.glued(j + 1) => Some((j + 1, "-")),
         Kind::Punct('/') if cx.glued(j) && cx.glued(j + 1) => Some((j + 1, "/")),
         Kind::Word if cx.is(j, "to") => Some((j + 1, "to")),
@@ -801,7 +807,7 @@ fn unit_suffix(cx: &Cx, j: usize) -> Option<(C, Option<&'static str>, usize)> {
         return Some((C::Percent, Some("%"), j + 2));
     }
     if let Some(u) = lx::duration_unit(w) {
-        if cx.is(j + 1, "old") && (u == "years" || u == "months") {
+        if cx.is(j + 1, "old") {
             return Some((C::Age, Some(u), j + 2));
         }
         if cx.phrase(j + 1, &["of", "age"]) && u == "years" {
@@ -824,14 +830,44 @@ fn hyphen_unit(cx: &Cx, j: usize) -> Option<(C, Option<&'static str>, usize)> {
         return Some((C::Count, None, j + 1));
     }
     let u = lx::duration_unit(w)?;
-    let old = cx.is_punct(j + 1, '-') && cx.glued(j + 1) && cx.is(j + 2, "old");
-    if old && (u == "years" || u == "months") {
+    let old = cx.is_punct(j + 1, '-') && cx.glued(j + 1) && cx.is_any(j + 2, &["old", "olds"]);
+    if old {
         return Some((C::Age, Some(u), j + 3));
     }
     if cx.is_punct(j + 1, '-') && cx.glued(j + 1) && cx.is(j + 2, "long") {
         return Some((C::Duration, Some(u), j + 3));
     }
     Some((C::Duration, Some(u), j + 1))
+}
+
+/// "one in three", "1 in 4": a proportion, read as a percentage.
+fn one_in(cx: &Cx, start: usize, core: &Core) -> Option<Found> {
+    if !(cx.is(core.end, "in") && core.form != Form::Digits && core.value >= 1.0) {
+        return None;
+    }
+    let c2 = number_at(cx, core.end + 1)?;
+    let plain = |c: &Core| c.form == Form::Words || (c.form == Form::Plain && c.int_digits <= 3);
+    if !(plain(core) && plain(&c2) && c2.value > core.value && c2.value <= 1000.0) {
+        return None;
+    }
+    let pct = core.value / c2.value * 100.0;
+    Some(Found::new(start, c2.end, C::Percent, Val::One(pct)).unit(Some("%")))
+}
+
+/// "Biden, 81, said": an age in apposition after a capitalised name.
+fn apposed_age(cx: &Cx, start: usize, core: &Core) -> Option<Found> {
+    let name = start.checked_sub(2)?;
+    let calendar = cx
+        .word(name)
+        .is_some_and(|w| lx::month(w).is_some() || lx::weekday(w));
+    let apposed = core.form == Form::Plain
+        && core.end == start + 1
+        && (1.0..=110.0).contains(&core.value)
+        && cx.is_punct(name + 1, ',')
+        && cx.is_punct(core.end, ',')
+        && cx.capitalized(name)
+        && !calendar;
+    apposed.then(|| Found::new(start, core.end, C::Age, Val::One(core.value)).unit(Some("years")))
 }
 
 /// "two-state" (identifier), "two-thirds" (percent).
@@ -932,6 +968,9 @@ fn qualified(cx: &Cx, i: usize) -> Option<Found> {
             return None;
         }
         let f = value_at(cx, i + phrase.len())?;
+        if temporal_preposition(cx, i, phrase, &f) {
+            return None;
+        }
         let Val::One(_) = f.val else { return None };
         if f.qualifier != Qualifier::Exact || f.delta {
             return None;
@@ -951,6 +990,16 @@ fn qualified(cx: &Cx, i: usize) -> Option<Found> {
         );
     }
     None
+}
+
+/// "released over four days", "within under an hour": "over"/"under" before a duration is a
+/// preposition of time unless a verb of lasting precedes ("lasted over 48 hours").
+fn temporal_preposition(cx: &Cx, i: usize, phrase: &[&str], f: &Found) -> bool {
+    f.class == C::Duration
+        && (phrase == ["over"] || phrase == ["under"])
+        && !i
+            .checked_sub(1)
+            .is_some_and(|p| cx.is_any(p, lx::LASTING_WORDS))
 }
 
 /// "another 150", "an additional 10", "a further 20".
@@ -976,6 +1025,16 @@ fn delta_prefixed(cx: &Cx, i: usize) -> Option<Found> {
 fn aged(cx: &Cx, i: usize) -> Option<Found> {
     if !cx.is_any(i, &["aged", "age", "ages"]) {
         return None;
+    }
+    if let Some(r) = between(cx, i + 1).filter(|r| r.class == C::Count) {
+        return Some(
+            Found {
+                start: i,
+                class: C::Age,
+                ..r
+            }
+            .unit(Some("years")),
+        );
     }
     let c = number_at(cx, i + 1)?;
     if c.huge || c.value > 130.0 || c.scale != 1.0 {
@@ -1014,6 +1073,75 @@ mod tests {
     fn period_of_years() {
         let f = first("in 2023–24 the").map(|f| (f.class, f.val));
         assert_eq!(f, Some((C::Year, Val::Span(2023.0, 2024.0))));
+    }
+
+    fn classes(s: &str) -> Vec<(C, usize, usize)> {
+        let cx = Cx::new(s);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < cx.len() {
+            match parse_at(&cx, i) {
+                Some(f) => {
+                    out.push((f.class, f.start, f.end));
+                    i = f.end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn year_or_count() {
+        assert_eq!(classes("killed 2000 people"), vec![(C::Count, 1, 2)]);
+        assert_eq!(classes("in 2000 people died"), vec![(C::Year, 1, 2)]);
+        assert_eq!(classes("the 2014 elections"), vec![(C::Year, 1, 2)]);
+        assert_eq!(classes("Israel's 2005 pullout"), vec![(C::Year, 3, 4)]);
+        assert_eq!(classes("2023 was hard"), vec![(C::Year, 0, 1)]);
+    }
+
+    #[test]
+    fn am_pm_forms() {
+        let cx = Cx::new("7 a.m. and 9 pm and 5am and I am");
+        assert_eq!(ampm(&cx, 1), Some((false, 5)));
+        assert_eq!(ampm(&cx, 7), Some((true, 8)));
+        assert_eq!(ampm(&cx, 10), Some((false, 11)));
+        assert_eq!(classes("and I am"), vec![]);
+    }
+
+    #[test]
+    fn hyphenated_words_before_numbers() {
+        // lower-case prefixes are not identifiers; the year stands alone
+        assert_eq!(classes("mid-2014"), vec![(C::Year, 2, 3)]);
+        assert_eq!(classes("Mid-2014"), vec![(C::Year, 2, 3)]);
+        assert_eq!(classes("an Su-35 jet"), vec![(C::Identifier, 1, 4)]);
+        assert_eq!(
+            classes("twenty-5"),
+            vec![(C::Count, 0, 1), (C::Count, 2, 3)]
+        );
+    }
+
+    #[test]
+    fn over_before_durations() {
+        assert_eq!(classes("freed over four days").len(), 1);
+        let cx = Cx::new("freed over four days");
+        assert!(qualified(&cx, 1).is_none());
+        let cx = Cx::new("lasted over four days");
+        assert_eq!(
+            qualified(&cx, 1).map(|f| f.qualifier),
+            Some(Qualifier::MoreThan)
+        );
+    }
+
+    #[test]
+    fn proportions_and_apposed_ages() {
+        assert_eq!(classes("one in five"), vec![(C::Percent, 0, 3)]);
+        assert_eq!(
+            classes("5 in 2009"),
+            vec![(C::Count, 0, 1), (C::Year, 2, 3)]
+        );
+        assert_eq!(classes("Smith, 45, said"), vec![(C::Age, 2, 3)]);
+        assert_eq!(classes("On Monday, 13, then"), vec![(C::Count, 3, 4)]);
     }
 
     #[test]

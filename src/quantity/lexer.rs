@@ -1,6 +1,8 @@
 //! Tokeniser for the number grammar: words (lower-cased once), digit runs (ASCII, Arabic-Indic and
 //! Persian digits) and single punctuation characters, each with the kind of whitespace before it.
 
+use std::cell::RefCell;
+
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -69,46 +71,78 @@ fn classify_gap(ws_count: usize, ws_char: char, at_start: bool) -> Gap {
     }
 }
 
+thread_local! {
+    /// Token and lower-case buffers reused between calls on the same thread (small ones only).
+    static BUFFERS: RefCell<(Vec<Tok>, String)> = const { RefCell::new((Vec::new(), String::new())) };
+}
+
+/// Largest token buffer kept for reuse; bigger ones are freed after the call.
+const KEEP_TOKENS: usize = 1 << 16;
+
+/// The character starting at byte `pos` and its length (ASCII without decoding).
+fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(pos)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(pos..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// The byte offset after the run of characters from `pos` satisfying `keep`, calling `each` on them.
+fn run_end(
+    text: &str,
+    mut pos: usize,
+    keep: impl Fn(char) -> bool,
+    mut each: impl FnMut(char),
+) -> usize {
+    while let Some((c, len)) = char_at(text, pos) {
+        if !keep(c) {
+            break;
+        }
+        each(c);
+        pos += len;
+    }
+    pos
+}
+
 impl<'a> Cx<'a> {
     /// Tokenises `text`.
     pub fn new(text: &'a str) -> Cx<'a> {
-        let mut toks = Vec::with_capacity(text.len() / 5 + 1);
-        let mut lc = String::with_capacity(text.len() / 2 + 1);
-        let mut chars = text.char_indices().peekable();
+        let (mut toks, mut lc) = BUFFERS
+            .try_with(|b| {
+                b.try_borrow_mut()
+                    .map(|mut b| std::mem::take(&mut *b))
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default();
+        toks.clear();
+        lc.clear();
+        toks.reserve(text.len() / 5 + 1);
         let (mut ws_count, mut ws_char) = (0usize, ' ');
-        while let Some((pos, c)) = chars.next() {
+        let mut pos = 0;
+        while let Some((c, len)) = char_at(text, pos) {
             if c.is_whitespace() {
                 ws_count += 1;
                 ws_char = c;
+                pos += len;
                 continue;
             }
             let gap = classify_gap(ws_count, ws_char, toks.is_empty());
             ws_count = 0;
             let lc_start = lc.len();
             let (kind, end) = if digit_value(c).is_some() {
-                let mut end = pos + c.len_utf8();
-                while let Some(&(p, d)) = chars.peek() {
-                    if digit_value(d).is_none() {
-                        break;
-                    }
-                    end = p + d.len_utf8();
-                    chars.next();
-                }
-                (Kind::Num, end)
+                (
+                    Kind::Num,
+                    run_end(text, pos, |d| digit_value(d).is_some(), |_| {}),
+                )
             } else if c.is_alphabetic() {
-                push_lower(&mut lc, c);
-                let mut end = pos + c.len_utf8();
-                while let Some(&(p, d)) = chars.peek() {
-                    if !d.is_alphabetic() {
-                        break;
-                    }
-                    push_lower(&mut lc, d);
-                    end = p + d.len_utf8();
-                    chars.next();
-                }
-                (Kind::Word, end)
+                (
+                    Kind::Word,
+                    run_end(text, pos, char::is_alphabetic, |d| push_lower(&mut lc, d)),
+                )
             } else {
-                (Kind::Punct(c), pos + c.len_utf8())
+                (Kind::Punct(c), pos + len)
             };
             toks.push(Tok {
                 start: pos,
@@ -118,6 +152,7 @@ impl<'a> Cx<'a> {
                 lc_start,
                 lc_end: lc.len(),
             });
+            pos = end;
         }
         Cx { text, toks, lc }
     }
@@ -220,6 +255,22 @@ impl<'a> Cx<'a> {
             n += 1;
         }
         Some((v, n))
+    }
+}
+
+impl Drop for Cx<'_> {
+    /// Hands the buffers back for the next call on this thread.
+    fn drop(&mut self) {
+        if self.toks.capacity() > KEEP_TOKENS {
+            return;
+        }
+        let toks = std::mem::take(&mut self.toks);
+        let lc = std::mem::take(&mut self.lc);
+        let _ = BUFFERS.try_with(|b| {
+            if let Ok(mut b) = b.try_borrow_mut() {
+                *b = (toks, lc);
+            }
+        });
     }
 }
 

@@ -2,6 +2,7 @@
 
 use crate::model::Qualifier;
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// Qualifier phrases, longest first where one is a prefix of another.
@@ -93,6 +94,12 @@ pub(super) const NOT_QUALIFIER_BEFORE: &[&str] = &[
     "concern",
     "concerns",
     "fears",
+];
+
+/// Words before "over"/"under" + a duration that keep it a qualifier ("lasted over 48 hours").
+pub(super) const LASTING_WORDS: &[&str] = &[
+    "lasted", "lasting", "last", "lasts", "for", "took", "take", "takes", "taken", "taking",
+    "spanned", "spanning", "after", "in", "within", "of", "extended", "held",
 ];
 
 /// Prefixes marking an increment: "another 150", "an additional 10", "a further 20".
@@ -248,46 +255,9 @@ pub(super) const ID_PREFIXES: &[&str] = &[
 
 /// Words before a number that make it an identifier only when capitalised ("Unit 8200", "Gate 4").
 pub(super) const ID_PREFIXES_CAPS: &[&str] = &[
-    "unit",
-    "gate",
-    "line",
-    "block",
-    "room",
-    "building",
-    "road",
-    "level",
-    "phase",
-    "round",
-    "stage",
-    "grade",
-    "season",
-    "episode",
-    "page",
-    "item",
-    "ward",
-    "bed",
-    "floor",
-    "number",
-    "no",
-    "tower",
-    "terminal",
-    "platform",
-    "camp",
-    "bus",
-    "kilometre",
-    "kilometer",
-    "km",
-    "hall",
-    "street",
-    "area",
-    "zone",
-    "sector",
-    "team",
-    "group",
-    "force",
-    "station",
-    "box",
-    "cell",
+    "unit", "gate", "line", "block", "room", "building", "road", "level", "phase", "round",
+    "stage", "grade", "season", "episode", "page", "item", "ward", "bed", "floor", "number", "no",
+    "tower", "terminal", "platform", "bus",
 ];
 
 /// Words glued after "number-" that make the phrase an identifier ("two-state", "one-sided").
@@ -310,47 +280,175 @@ pub(super) const ID_HYPHEN_WORDS: &[&str] = &[
 pub(super) const YEAR_HYPHEN_PREFIXES: &[&str] =
     &["mid", "pre", "post", "late", "early", "end", "fiscal", "fy"];
 
+/// Number words below twenty; the value is the index.
+const UNITS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+/// Tens in words.
+const TENS: &[(&str, u64)] = &[
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fourty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+/// Ordinal words.
+const ORDINALS: &[(&str, u64)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+    ("fortieth", 40),
+    ("fiftieth", 50),
+    ("sixtieth", 60),
+    ("seventieth", 70),
+    ("eightieth", 80),
+    ("ninetieth", 90),
+    ("hundredth", 100),
+    ("thousandth", 1000),
+    ("millionth", 1_000_000),
+];
+
+/// Month names and abbreviations (matched only when capitalised).
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// Weekday names and abbreviations.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// Currency codes written before the amount ("NIS 100", "USD 5", "Rs 500").
+const CURRENCY_PREFIXES: &[(&str, &str)] = &[
+    ("nis", "ILS"),
+    ("ils", "ILS"),
+    ("usd", "USD"),
+    ("eur", "EUR"),
+    ("gbp", "GBP"),
+    ("qar", "QAR"),
+    ("aed", "AED"),
+    ("sar", "SAR"),
+    ("egp", "EGP"),
+    ("inr", "INR"),
+    ("rs", "INR"),
+    ("jod", "JOD"),
+    ("chf", "CHF"),
+];
+
+fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
+    table.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
+}
+
 /// Units of number words (value).
 pub(super) fn unit_word(w: &str) -> Option<u64> {
-    Some(match w {
-        "zero" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        _ => return None,
-    })
+    UNITS.iter().position(|u| *u == w).map(|p| p as u64)
 }
 
 /// Tens of number words.
 pub(super) fn tens_word(w: &str) -> Option<u64> {
-    Some(match w {
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fourty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    })
+    lookup(TENS, w)
+}
+
+/// Ordinal words and their values.
+pub(super) fn ordinal_word(w: &str) -> Option<u64> {
+    lookup(ORDINALS, w)
+}
+
+/// The month number of a month name or abbreviation.
+pub(super) fn month(w: &str) -> Option<u32> {
+    lookup(MONTHS, w)
+}
+
+/// True for weekday names and abbreviations.
+pub(super) fn weekday(w: &str) -> bool {
+    WEEKDAYS.contains(&w)
+}
+
+/// Currency words written before the amount ("NIS 100", "USD 5").
+pub(super) fn currency_prefix_word(w: &str) -> Option<&'static str> {
+    lookup(CURRENCY_PREFIXES, w)
 }
 
 /// Large scale words after a number ("two million", "1.3 billion", "3 lakh"); "hundred" is handled
@@ -378,43 +476,6 @@ pub(super) fn glued_scale(w: &str) -> Option<f64> {
         "tn" | "trillion" => 1e12,
         "thousand" => 1e3,
         "lakh" | "crore" => return scale_word(w),
-        _ => return None,
-    })
-}
-
-/// Ordinal words and their values.
-pub(super) fn ordinal_word(w: &str) -> Option<u64> {
-    Some(match w {
-        "first" => 1,
-        "second" => 2,
-        "third" => 3,
-        "fourth" => 4,
-        "fifth" => 5,
-        "sixth" => 6,
-        "seventh" => 7,
-        "eighth" => 8,
-        "ninth" => 9,
-        "tenth" => 10,
-        "eleventh" => 11,
-        "twelfth" => 12,
-        "thirteenth" => 13,
-        "fourteenth" => 14,
-        "fifteenth" => 15,
-        "sixteenth" => 16,
-        "seventeenth" => 17,
-        "eighteenth" => 18,
-        "nineteenth" => 19,
-        "twentieth" => 20,
-        "thirtieth" => 30,
-        "fortieth" => 40,
-        "fiftieth" => 50,
-        "sixtieth" => 60,
-        "seventieth" => 70,
-        "eightieth" => 80,
-        "ninetieth" => 90,
-        "hundredth" => 100,
-        "thousandth" => 1000,
-        "millionth" => 1_000_000,
         _ => return None,
     })
 }
@@ -447,49 +508,6 @@ pub(super) fn duration_unit(w: &str) -> Option<&'static str> {
     })
 }
 
-/// Month names and abbreviations (matched only when capitalised).
-pub(super) fn month(w: &str) -> Option<u32> {
-    Some(match w {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
-}
-
-/// Weekday names and abbreviations.
-pub(super) fn weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-    )
-}
-
 /// Currency symbols and their codes.
 pub(super) fn currency_symbol(c: char) -> Option<&'static str> {
     Some(match c {
@@ -499,24 +517,6 @@ pub(super) fn currency_symbol(c: char) -> Option<&'static str> {
         '₪' => "ILS",
         '¥' => "JPY",
         '₹' => "INR",
-        _ => return None,
-    })
-}
-
-/// Currency words written before the amount ("NIS 100", "USD 5").
-pub(super) fn currency_prefix_word(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "nis" | "ils" => "ILS",
-        "usd" => "USD",
-        "eur" => "EUR",
-        "gbp" => "GBP",
-        "qar" => "QAR",
-        "aed" => "AED",
-        "sar" => "SAR",
-        "egp" => "EGP",
-        "inr" | "rs" => "INR",
-        "jod" => "JOD",
-        "chf" => "CHF",
         _ => return None,
     })
 }
@@ -593,6 +593,7 @@ pub(super) const VAGUE: &[(&[&str], f64, f64, bool)] = &[
     ),
     (&["a", "few"], 2.0, 5.0, true),
     (&["a", "handful"], 2.0, 6.0, false),
+    (&["a", "couple", "of"], 2.0, 3.0, false),
     (&["few"], 2.0, 5.0, true),
     (&["several"], 3.0, 9.0, true),
     (&["dozens"], 24.0, 99.0, false),
@@ -603,9 +604,32 @@ pub(super) const VAGUE: &[(&[&str], f64, f64, bool)] = &[
     (&["billions"], 2e9, 9.99e9, false),
 ];
 
+/// FNV-1a, a fast hash for the short words of the trigger set.
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 /// Every word that can start (or be the whole of) a quantity; other words are skipped quickly.
-static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let mut s: HashSet<&'static str> = HashSet::new();
+static TRIGGERS: LazyLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
+    let mut s: HashSet<&'static str, BuildHasherDefault<Fnv>> = HashSet::default();
     for (p, _) in QUALIFIERS {
         s.insert(p[0]);
     }
@@ -617,6 +641,12 @@ static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     }
     s.extend(ID_PREFIXES);
     s.extend(ID_PREFIXES_CAPS);
+    s.extend(UNITS);
+    s.extend(WEEKDAYS);
+    s.extend(TENS.iter().map(|t| t.0));
+    s.extend(ORDINALS.iter().map(|t| t.0));
+    s.extend(MONTHS.iter().map(|t| t.0));
+    s.extend(CURRENCY_PREFIXES.iter().map(|t| t.0));
     s.extend([
         "a", "an", "half", "between", "from", "aged", "age", "ages", "day", "us", "au", "ca", "nz",
         "hk", "covid",
@@ -626,11 +656,42 @@ static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// True if `w` can start a quantity.
 pub(super) fn is_trigger(w: &str) -> bool {
-    unit_word(w).is_some()
-        || tens_word(w).is_some()
-        || ordinal_word(w).is_some()
-        || month(w).is_some()
-        || weekday(w)
-        || currency_prefix_word(w).is_some()
-        || TRIGGERS.contains(w)
+    TRIGGERS.contains(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trigger_words() {
+        for w in [
+            "about",
+            "twenty",
+            "third",
+            "november",
+            "tuesday",
+            "nis",
+            "dozens",
+            "a",
+            "resolution",
+        ] {
+            assert!(is_trigger(w), "{w}");
+        }
+        for w in ["people", "killed", "lakhs", "mile", ""] {
+            assert!(!is_trigger(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn lookups() {
+        assert_eq!(unit_word("nineteen"), Some(19));
+        assert_eq!(tens_word("ninety"), Some(90));
+        assert_eq!(ordinal_word("twelfth"), Some(12));
+        assert_eq!(month("sept"), Some(9));
+        assert_eq!(currency_prefix_word("nis"), Some("ILS"));
+        assert_eq!(scale_word("lakh"), Some(1e5));
+        assert_eq!(glued_scale("m"), Some(1e6));
+        assert_eq!(glued_scale("mi"), None);
+    }
 }

@@ -1,8 +1,8 @@
 //! The number grammar: text → [`Quantity`] with class, stated value, qualifier, hard and soft
 //! intervals, unit and delta flag.
 //!
-//! [`recognise`] tokenises the text once ([`lexer`]), then walks the tokens left to right; at each
-//! position the phrase grammar ([`grammar`]) tries, in order, dates, identifiers, ranges, qualified
+//! [`recognise`] tokenises the text once (`lexer`), then walks the tokens left to right; at each
+//! position the phrase grammar (`grammar`) tries, in order, dates, identifiers, ranges, qualified
 //! numbers, increments and plain values, and the first phrase found is kept and skipped over. The
 //! result is therefore sorted and non-overlapping, and every span lies on token (so char) boundaries.
 //!
@@ -15,12 +15,12 @@
 //! |---|---|---|
 //! | count | `50`, `1,200`, `1.3 million`, `7.3k`, `3 lakh`, `twenty-five`, `a dozen`, `1,200-strong` | the value |
 //! | duration | `48 hours`, `five-day`, `a week`, `45-minute`, `three weeks` (unit: seconds … years) | the value in its unit |
-//! | percent | `45%`, `45 percent`, `two-thirds` (unit `%`) | the percentage |
+//! | percent | `45%`, `45 percent`, `45 per cent`, `two-thirds`, `one in three` (unit `%`) | the percentage |
 //! | money | `$1.3 billion`, `50 euros`, `NIS 100` (unit: ISO code) | the amount |
 //! | date | `November 21`, `21/11/2023`, `2023-11-21`, `Tuesday 6 Aug 2013` | none |
-//! | year | `2023`, `in 2009`, `2023–24` (a period: lo 2023, hi 2024, no stated), `1990s` | the year |
-//! | time | `7:15 pm`, `715 pm`, `1615 GMT`, `09:30` | hours since midnight (19.25) |
-//! | age | `aged 12`, `a 12-year-old`, `12 years old` (unit `years`) | the age |
+//! | year | `2023`, `in 2009`; periods `2023–24`, `2010-2014`, `between 2011 and 2015`; decades `1990s` | the year; periods and decades: none, lo/hi the first and last year |
+//! | time | `7:15 pm`, `715 pm`, `1615 GMT`, `09:30`, `7 a.m. local time` | hours since midnight (19.25) |
+//! | age | `aged 12`, `a 12-year-old`, `12 years old`, `Biden, 81,`, `a nine-month-old` (unit `years`, `months` …); `in his 40s` (vague [40, 49]) | the age |
 //! | ordinal | `first`, `21st`, `twenty-first`, `Day 47` | the rank |
 //! | identifier | `Resolution 2334`, `F-16`, `COVID-19`, `G7`, `MH17`, `Route 60`, `two-state`, `3-1`, phone numbers | none |
 //!
@@ -52,6 +52,7 @@
 //! |---|---|
 //! | `a few`, `few` | [2, 5] |
 //! | `a handful` | [2, 6] |
+//! | `a couple of` | [2, 3] |
 //! | `several` | [3, 9] |
 //! | `dozens` | [24, 99] |
 //! | `scores` (of / more) | [40, 199] |
@@ -64,6 +65,28 @@
 //!
 //! `a few`, `few` and `several` take a scale word, which multiplies the band: `several hundred` =
 //! [300, 900], `a few thousand` = [2000, 5000], `several dozen` = [36, 108].
+//!
+//! # Digits and words
+//!
+//! Group separators: `,` (`1,200`, South Asian `1,00,000`), `.` when there are at least two groups
+//! (`1.200.000`; `1.200` is 1.2), and one space or thin/no-break space before an exact three-digit
+//! group (`1 300`, `12 500 000`), so that scraped text such as `86 30 of them` stays 86 and 30.
+//! Arabic-Indic (٠–٩, with ٬ and ٫) and Persian (۰–۹) digits read like ASCII ones. Scale words and
+//! glued abbreviations multiply: `1.3 million`, `2 bn`, `3 lakh`, `1.5 crore`, `2 dozen`, `1.2m`,
+//! `7.3k`, `2bn` — a glued `m`/`k` only when no letter follows (`1.2miles`) and not before a hyphen
+//! (`5m-long`). Number words combine (`five hundred and sixty six`, `twenty-five`, `a dozen`,
+//! `half a million`, `two and a half million`); `a` alone and `no one`/`one another` are not
+//! numbers.
+//!
+//! # Traps
+//!
+//! `text` covers the qualifier, any increment word and the unit (`more than 48 hours`, `10 more`,
+//! `45%`, `$1.3 billion`), not the counted noun. A bare four-digit number from 1800 to 2100 is a year
+//! unless a qualifier precedes it or a plural noun follows without a year cue (`killed 2000 people`
+//! is a count, `in 2000 people` and `the 2014 elections` are years). `over`/`under` before a
+//! duration is a preposition of time (`freed over four days`) unless a verb of lasting precedes
+//! (`lasted over 48 hours`); `over` after `hand`, `talks` etc. is no qualifier. A spaced em dash
+//! is a parenthesis, not a range; `3-1` (decreasing) is a score (identifier).
 //!
 //! # Increments
 //!
@@ -104,6 +127,11 @@ pub fn recognise(text: &str) -> Vec<Quantity> {
 /// The same quantity with its hard/soft intervals recomputed for tolerance `t` (approx, nearly,
 /// at-least, up-to, less-than depend on it).
 pub fn with_tolerance(q: &Quantity, t: f64) -> Quantity {
+    let t = if t.is_finite() {
+        t.max(0.0)
+    } else {
+        DEFAULT_TOLERANCE
+    };
     let mut q = q.clone();
     if let Some(v) = q.stated {
         if matches!(
@@ -167,10 +195,25 @@ fn set_single(q: &mut Quantity, v: f64, t: f64) {
             }
         }
     };
-    q.lo = lo;
-    q.hi = hi;
-    q.soft_lo = soft_lo.or(lo);
-    q.soft_hi = soft_hi.or(hi);
+    q.lo = lo.map(|x| tidy(x).min(v));
+    q.hi = hi.map(|x| tidy(x).max(v));
+    q.soft_lo = soft_lo.or(lo).map(tidy);
+    q.soft_hi = soft_hi.or(hi).map(tidy);
+}
+
+/// Rounds away float noise (`220.00000000000003` → `220`): 14 significant digits.
+fn tidy(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let magnitude = x.abs().log10().ceil() as i32;
+    let factor = 10f64.powi(14 - magnitude);
+    let y = (x * factor).round() / factor;
+    if y.is_finite() {
+        y
+    } else {
+        x
+    }
 }
 
 /// The integer value of `v` if it is a non-negative integer small enough to count digits of.
@@ -180,7 +223,7 @@ fn as_integer(v: f64) -> Option<u64> {
 
 fn trailing_zeros(mut n: u64) -> u32 {
     let mut tz = 0;
-    while n != 0 && n % 10 == 0 {
+    while n != 0 && n.is_multiple_of(10) {
         n /= 10;
         tz += 1;
     }
@@ -192,7 +235,7 @@ fn digit_count(n: u64) -> u32 {
 }
 
 /// The rounding step of a round number: 10^(trailing zeros) when there are at least two.
-pub fn rounding_step(v: f64) -> Option<f64> {
+fn rounding_step(v: f64) -> Option<f64> {
     let n = as_integer(v).filter(|&n| n > 0)?;
     let tz = trailing_zeros(n);
     (tz >= 2).then(|| 10f64.powi(tz as i32))
@@ -200,7 +243,7 @@ pub fn rounding_step(v: f64) -> Option<f64> {
 
 /// The soft upper bound of "more than `v`": the next multiple above `v` of
 /// max(10^(trailing zeros), 10^(digits−3)). 200 → 300, 7,300 → 7,400, 11,078 → 11,100.
-pub fn next_step_above(v: f64) -> f64 {
+fn next_step_above(v: f64) -> f64 {
     let step = match as_integer(v) {
         Some(0) => 1.0,
         Some(n) => {

@@ -162,8 +162,11 @@ fn integer_part(cx: &Cx, i: usize) -> Option<(u64, usize, usize, bool, bool)> {
 /// space ("1.3 million", "2 bn", "3 lakh", "2 dozen").
 fn scale_after(cx: &Cx, j: usize) -> Option<(f64, usize)> {
     let w = cx.word(j)?;
+    // "5m-long", "10m-high": metres, not millions
+    let compound =
+        cx.is_punct(j + 1, '-') && cx.glued(j + 1) && cx.is_word(j + 2) && cx.glued(j + 2);
     let s = if cx.glued(j) {
-        glued_scale(w)
+        glued_scale(w).filter(|_| !(compound && w.len() == 1))
     } else if cx.near(j) {
         scale_word(w)
     } else {
@@ -401,6 +404,8 @@ mod tests {
         assert_eq!(num("1.2 miles").map(|x| x.0), Some(1.2));
         assert_eq!(num("1.2miles").map(|x| x.0), Some(1.2));
         assert_eq!(num("7.3k").map(|x| x.0), Some(7300.0));
+        assert_eq!(num("5m-long").map(|x| x.0), Some(5.0));
+        assert_eq!(num("10m-high wall").map(|x| x.0), Some(10.0));
         assert_eq!(num("2 bn").map(|x| x.0), Some(2e9));
         assert_eq!(num("3 lakh").map(|x| x.0), Some(300_000.0));
         assert_eq!(num("1.5 crore").map(|x| x.0), Some(15_000_000.0));
