@@ -31,14 +31,44 @@ impl Rng {
 }
 
 const OUTLETS: &[&str] = &[
-    "Northern Wire", "Southern Herald", "City Daily", "Weekly Review", "Morning Post", "Evening Star",
-    "Capital News", "Harbour Times", "Gulf Report", "Border Bulletin", "Relief Monitor", "Coastal Daily",
+    "Northern Wire",
+    "Southern Herald",
+    "City Daily",
+    "Weekly Review",
+    "Morning Post",
+    "Evening Star",
+    "Capital News",
+    "Harbour Times",
+    "Gulf Report",
+    "Border Bulletin",
+    "Relief Monitor",
+    "Coastal Daily",
 ];
-const PLACES: &[&str] = &["Aleppo", "Idlib", "Hatay", "Derna", "Homs", "Deir Ezzor", "Hasakeh", "Raqqa"];
-const EVENTS: &[&str] = &["earthquake", "floods", "shelling", "air strikes", "car bomb"];
+const PLACES: &[&str] = &[
+    "Aleppo",
+    "Idlib",
+    "Hatay",
+    "Derna",
+    "Homs",
+    "Deir Ezzor",
+    "Hasakeh",
+    "Raqqa",
+];
+const EVENTS: &[&str] = &[
+    "earthquake",
+    "floods",
+    "shelling",
+    "air strikes",
+    "car bomb",
+];
 const SPEAKERS: &[&str] = &[
-    "the health ministry in Gaza", "the Israeli military", "a UN spokesman", "local officials",
-    "the Syrian Observatory for Human Rights", "rescuers", "state media",
+    "the health ministry in Gaza",
+    "the Israeli military",
+    "a UN spokesman",
+    "local officials",
+    "the Syrian Observatory for Human Rights",
+    "rescuers",
+    "state media",
 ];
 const QUALIFIERS: &[&str] = &["", "at least ", "about ", "more than ", "nearly ", "some "];
 const FILLER: &[&str] = &[
@@ -67,13 +97,35 @@ fn sentence(rng: &mut Rng, place: &str, event: &str) -> String {
     let q = rng.pick(QUALIFIERS);
     let speaker = rng.pick(SPEAKERS);
     match rng.below(9) {
-        0 => format!("The {event} in {place} killed {q}{} people, {speaker} said.", number(rng, 40)),
-        1 => format!("{}{} people were wounded in {place}, according to {speaker}.", capital(q), number(rng, 120)),
-        2 => format!("Israeli strikes on Gaza have killed {q}{} Palestinians, {speaker} said.", number(rng, 11_000)),
-        3 => format!("About {} hostages are still held in Gaza, {speaker} said.", number(rng, 230)),
-        4 => format!("Under the deal, {} hostages will be released during a four-day pause.", number(rng, 50)),
-        5 => format!("{} aid trucks entered Gaza through the Rafah crossing on Sunday.", number(rng, 100)),
-        6 => format!("Nearly {} million people have been displaced, {speaker} said.", 1 + rng.below(2)),
+        0 => format!(
+            "The {event} in {place} killed {q}{} people, {speaker} said.",
+            number(rng, 40)
+        ),
+        1 => format!(
+            "{}{} people were wounded in {place}, according to {speaker}.",
+            capital(q),
+            number(rng, 120)
+        ),
+        2 => format!(
+            "Israeli strikes on Gaza have killed {q}{} Palestinians, {speaker} said.",
+            number(rng, 11_000)
+        ),
+        3 => format!(
+            "About {} hostages are still held in Gaza, {speaker} said.",
+            number(rng, 230)
+        ),
+        4 => format!(
+            "Under the deal, {} hostages will be released during a four-day pause.",
+            number(rng, 50)
+        ),
+        5 => format!(
+            "{} aid trucks entered Gaza through the Rafah crossing on Sunday.",
+            number(rng, 100)
+        ),
+        6 => format!(
+            "Nearly {} million people have been displaced, {speaker} said.",
+            1 + rng.below(2)
+        ),
         7 => format!("“We will not stop until the hostages are home,” {speaker} said on Tuesday."),
         _ => rng.pick(FILLER).to_string(),
     }
@@ -132,7 +184,7 @@ fn main() {
     while written < target {
         // 1,000 files per folder, as scrapers tend to store them.
         let dir = out.join(format!("{:04}", n / 1000));
-        if n % 1000 == 0 {
+        if n.is_multiple_of(1000) {
             if let Err(e) = std::fs::create_dir_all(&dir) {
                 eprintln!("cannot create {}: {e}", dir.display());
                 std::process::exit(2);

@@ -3,7 +3,9 @@
 //! readable documents are still reported).
 
 use crate::baseline::{self, Baseline};
-use crate::cli::{BaselineAction, CheckArgs, Cli, Command, CorpusArgs, DiffArgs, FailOn, Format, RulesAction};
+use crate::cli::{
+    BaselineAction, CheckArgs, Cli, Command, CorpusArgs, DiffArgs, FailOn, Format, RulesAction,
+};
 use crate::error::Error;
 use crate::model::Severity;
 use crate::pipeline::{self, Analysis, InlineDocument, Inputs};
@@ -55,7 +57,14 @@ pub fn run(cli: Cli) -> Outcome {
                 let mut outcome = with_analysis(&corpus, |a| {
                     let b = Baseline::from_findings(&a.findings);
                     written = baseline::write_atomic(&file, b.to_text().as_bytes());
-                    (format!("{}: {} findings recorded\n", file.display(), b.findings.len()), 0)
+                    (
+                        format!(
+                            "{}: {} findings recorded\n",
+                            file.display(),
+                            b.findings.len()
+                        ),
+                        0,
+                    )
                 });
                 if let Err(e) = written {
                     outcome.stderr.push(format!("error: {e}"));
@@ -70,9 +79,11 @@ pub fn run(cli: Cli) -> Outcome {
                 Ok(r) => r,
                 Err(e) => return Outcome::failure(&e),
             };
-            with_analysis(&args.corpus, |a| match crate::explain::render(a, &rules, &args.id) {
-                Some(text) => (text, 0),
-                None => (String::new(), 2),
+            with_analysis(&args.corpus, |a| {
+                match crate::explain::render(a, &rules, &args.id) {
+                    Some(text) => (text, 0),
+                    None => (String::new(), 2),
+                }
             })
             .with_missing(&args.id)
         }
@@ -98,7 +109,11 @@ pub fn run(cli: Cli) -> Outcome {
                     Outcome {
                         stdout: result.report,
                         stderr: Vec::new(),
-                        code: if result.failed == 0 && result.ran > 0 { 0 } else { 1 },
+                        code: if result.failed == 0 && result.ran > 0 {
+                            0
+                        } else {
+                            1
+                        },
                     }
                 }
                 Err(e) => Outcome::failure(&e),
@@ -134,17 +149,26 @@ fn check(args: &CheckArgs) -> Outcome {
             let applied = baseline::apply(std::mem::take(&mut a.findings), &baselines);
             a.findings = applied.new;
             if applied.hidden > 0 {
-                notes.push(format!("note: {} findings hidden by baselines", applied.hidden));
+                notes.push(format!(
+                    "note: {} findings hidden by baselines",
+                    applied.hidden
+                ));
             }
             for (file, id) in applied.stale {
-                notes.push(format!("warning: {file}: stale entry {id}: no such finding any more"));
+                notes.push(format!(
+                    "warning: {file}: stale entry {id}: no such finding any more"
+                ));
             }
         }
         let stdout = match args.format {
             Format::Table => report::table::render_check(a),
             Format::Json => report::json::render(a),
         };
-        let code = if exceeds(report::worst_severity(a), args.fail_on) { 1 } else { 0 };
+        let code = if exceeds(report::worst_severity(a), args.fail_on) {
+            1
+        } else {
+            0
+        };
         (stdout, code)
     });
     if !args.corpus.quiet || notes.iter().any(|n| n.starts_with("warning")) {
@@ -155,7 +179,9 @@ fn check(args: &CheckArgs) -> Outcome {
 
 fn rules_diff(args: &DiffArgs) -> Outcome {
     if let Some(n) = args.jobs {
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
     let before = match load_rules_revision(&args.rules_before) {
         Ok(r) => r,
@@ -194,7 +220,11 @@ fn load_rules_revision(spec: &str) -> Result<RuleSet, Error> {
         return load_rules(Some(path));
     }
     if !spec.contains(':') {
-        return Err(Error::input(spec, None, "no such rules file (for a git revision write REV:PATH, e.g. HEAD:rules.toml)"));
+        return Err(Error::input(
+            spec,
+            None,
+            "no such rules file (for a git revision write REV:PATH, e.g. HEAD:rules.toml)",
+        ));
     }
     let out = std::process::Command::new("git")
         .args(["show", spec])
@@ -204,17 +234,23 @@ fn load_rules_revision(spec: &str) -> Result<RuleSet, Error> {
         return Err(Error::input(
             spec,
             None,
-            format!("git show failed: {}", String::from_utf8_lossy(&out.stderr).trim()),
+            format!(
+                "git show failed: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            ),
         ));
     }
-    let text = String::from_utf8(out.stdout).map_err(|_| Error::input(spec, None, "rules are not valid UTF-8"))?;
+    let text = String::from_utf8(out.stdout)
+        .map_err(|_| Error::input(spec, None, "rules are not valid UTF-8"))?;
     RuleSet::parse(&text, spec)
 }
 
 fn configure_threads(args: &CorpusArgs) {
     if let Some(n) = args.jobs {
         // A second configuration in one process (tests) is harmless: the first one stays.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
 }
 
@@ -236,7 +272,8 @@ pub fn load_rules(path: Option<&Path>) -> Result<RuleSet, Error> {
         None => RuleSet::embedded(),
         Some(p) => {
             let name = p.display().to_string();
-            let bytes = std::fs::read(&p).map_err(|e| Error::input(&name, None, format!("cannot read rules: {e}")))?;
+            let bytes = std::fs::read(&p)
+                .map_err(|e| Error::input(&name, None, format!("cannot read rules: {e}")))?;
             let text = String::from_utf8(bytes)
                 .map_err(|_| Error::input(&name, None, "rules file is not valid UTF-8"))?;
             RuleSet::parse(&text, &name)
@@ -246,7 +283,10 @@ pub fn load_rules(path: Option<&Path>) -> Result<RuleSet, Error> {
 
 fn inputs(args: &CorpusArgs) -> Result<Inputs, Error> {
     let encoding = crate::corpus::TextEncoding::from_label(&args.encoding).ok_or_else(|| {
-        Error::Usage(format!("unknown encoding `{}`; use utf-8, auto, or a label such as windows-1252", args.encoding))
+        Error::Usage(format!(
+            "unknown encoding `{}`; use utf-8, auto, or a label such as windows-1252",
+            args.encoding
+        ))
     })?;
     let mut inputs = Inputs {
         encoding,
@@ -274,7 +314,10 @@ fn with_analysis(args: &CorpusArgs, render: impl FnOnce(&Analysis) -> (String, u
     with_analysis_mut(args, |a| render(a))
 }
 
-fn with_analysis_mut(args: &CorpusArgs, render: impl FnOnce(&mut Analysis) -> (String, u8)) -> Outcome {
+fn with_analysis_mut(
+    args: &CorpusArgs,
+    render: impl FnOnce(&mut Analysis) -> (String, u8),
+) -> Outcome {
     let rules = match load_rules(args.rules.as_deref()) {
         Ok(r) => r,
         Err(e) => return Outcome::failure(&e),
@@ -285,7 +328,11 @@ fn with_analysis_mut(args: &CorpusArgs, render: impl FnOnce(&mut Analysis) -> (S
     };
     let mut analysis = pipeline::analyse(&inputs, &rules);
     let (stdout, mut code) = render(&mut analysis);
-    let mut stderr: Vec<String> = analysis.errors.iter().map(|e| format!("error: {e}")).collect();
+    let mut stderr: Vec<String> = analysis
+        .errors
+        .iter()
+        .map(|e| format!("error: {e}"))
+        .collect();
     if !args.quiet {
         stderr.extend(analysis.warnings.iter().map(|w| format!("warning: {w}")));
     }
@@ -296,7 +343,11 @@ fn with_analysis_mut(args: &CorpusArgs, render: impl FnOnce(&mut Analysis) -> (S
         stderr.push("error: no documents found (looked for .txt and .md files)".into());
         code = 2;
     }
-    Outcome { stdout, stderr, code }
+    Outcome {
+        stdout,
+        stderr,
+        code,
+    }
 }
 
 fn quantities(file: &Path, format: Format) -> Outcome {
@@ -310,7 +361,9 @@ fn quantities(file: &Path, format: Format) -> Outcome {
         let name = file.display().to_string();
         match std::fs::read(file) {
             Ok(b) => (name, b),
-            Err(e) => return Outcome::failure(&Error::input(&name, None, format!("cannot read: {e}"))),
+            Err(e) => {
+                return Outcome::failure(&Error::input(&name, None, format!("cannot read: {e}")))
+            }
         }
     };
     let text = match crate::corpus::decode(&name, &bytes) {

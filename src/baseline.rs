@@ -78,12 +78,24 @@ impl Baseline {
             Error::input(path, line, format!("invalid baseline: {}", e.message()))
         })?;
         if b.schema != SCHEMA {
-            return Err(Error::input(path, Some(1), format!("schema must be \"{SCHEMA}\", not \"{}\"", b.schema)));
+            return Err(Error::input(
+                path,
+                Some(1),
+                format!("schema must be \"{SCHEMA}\", not \"{}\"", b.schema),
+            ));
         }
         if require_reason {
-            if let Some(e) = b.findings.iter().find(|e| e.reason.as_deref().is_none_or(|r| r.trim().is_empty())) {
+            if let Some(e) = b
+                .findings
+                .iter()
+                .find(|e| e.reason.as_deref().is_none_or(|r| r.trim().is_empty()))
+            {
                 let line = text.find(&format!("\"{}\"", e.id)).map(line_of);
-                return Err(Error::input(path, line, format!("acknowledgement of {} has no reason", e.id)));
+                return Err(Error::input(
+                    path,
+                    line,
+                    format!("acknowledgement of {} has no reason", e.id),
+                ));
             }
         }
         Ok(b)
@@ -92,7 +104,8 @@ impl Baseline {
     /// Reads a baseline file.
     pub fn read(path: &Path, require_reason: bool) -> Result<Baseline, Error> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::input(&name, None, format!("cannot read baseline: {e}")))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::input(&name, None, format!("cannot read baseline: {e}")))?;
         Baseline::parse(&text, &name, require_reason)
     }
 
@@ -124,7 +137,10 @@ pub fn apply(findings: Vec<Finding>, baselines: &[(String, Baseline)]) -> Applie
     let current: BTreeSet<String> = findings.iter().map(|f| f.id.clone()).collect();
     let accepted: BTreeSet<&str> = baselines.iter().flat_map(|(_, b)| b.ids()).collect();
     let total = findings.len();
-    let new: Vec<Finding> = findings.into_iter().filter(|f| !accepted.contains(f.id.as_str())).collect();
+    let new: Vec<Finding> = findings
+        .into_iter()
+        .filter(|f| !accepted.contains(f.id.as_str()))
+        .collect();
     let hidden = total - new.len();
     let mut stale = Vec::new();
     for (file, b) in baselines {
@@ -142,8 +158,14 @@ pub fn apply(findings: Vec<Finding>, baselines: &[(String, Baseline)]) -> Applie
 /// temporary file is removed on failure.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
     let name = path.display().to_string();
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
     let tmp = dir.join(format!(".{file_name}.factdiff-{}.tmp", std::process::id()));
     let result = (|| -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;
@@ -183,17 +205,34 @@ mod tests {
         let b = Baseline::from_findings(&[finding("F1"), finding("F2")]);
         let parsed = Baseline::parse(&b.to_text(), "b.toml", false).expect("parses");
         assert_eq!(parsed, b);
-        let applied = apply(vec![finding("F2"), finding("F3")], &[("b.toml".into(), parsed)]);
-        assert_eq!(applied.new.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(), vec!["F3"]);
+        let applied = apply(
+            vec![finding("F2"), finding("F3")],
+            &[("b.toml".into(), parsed)],
+        );
+        assert_eq!(
+            applied
+                .new
+                .iter()
+                .map(|f| f.id.as_str())
+                .collect::<Vec<_>>(),
+            vec!["F3"]
+        );
         assert_eq!(applied.hidden, 1);
-        assert_eq!(applied.stale, vec![("b.toml".to_string(), "F1".to_string())]);
+        assert_eq!(
+            applied.stale,
+            vec![("b.toml".to_string(), "F1".to_string())]
+        );
     }
 
     #[test]
     fn acknowledgements_need_a_reason() {
         let text = "schema = \"factdiff-baseline/v1\"\n[[finding]]\nid = \"F1\"\n";
         let err = Baseline::parse(text, "ack.toml", true).expect_err("no reason");
-        assert!(err.to_string().starts_with("ack.toml:3: acknowledgement of F1 has no reason"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("ack.toml:3: acknowledgement of F1 has no reason"),
+            "{err}"
+        );
         let ok = format!("{text}reason = \"two counts of different days\"\n");
         assert!(Baseline::parse(&ok, "ack.toml", true).is_ok());
     }
@@ -205,7 +244,10 @@ mod tests {
         write_atomic(&path, b"one").expect("write");
         write_atomic(&path, b"two").expect("write");
         assert_eq!(std::fs::read(&path).expect("read"), b"two");
-        let names: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").filter_map(|e| e.ok()).collect();
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .filter_map(|e| e.ok())
+            .collect();
         assert_eq!(names.len(), 1);
     }
 }

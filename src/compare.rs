@@ -42,15 +42,22 @@ type GroupKey<'a> = (&'a str, &'a str, Option<&'a str>, Modality);
 
 /// Compares all claims; `docs` gives each claim's document (for events and outlets).
 pub fn compare_claims(docs: &[Document], claims: &[Claim], rules: &RuleSet) -> Vec<Finding> {
-    let event_of: BTreeMap<&str, Option<&str>> =
-        docs.iter().map(|d| (d.id.as_str(), d.event.as_deref())).collect();
+    let event_of: BTreeMap<&str, Option<&str>> = docs
+        .iter()
+        .map(|d| (d.id.as_str(), d.event.as_deref()))
+        .collect();
     let mut groups: BTreeMap<GroupKey, Vec<Item>> = BTreeMap::new();
     for c in claims {
         if c.quantity.delta {
             continue;
         }
         groups
-            .entry((c.kind.as_str(), c.subject.as_str(), c.scope.as_deref(), c.modality))
+            .entry((
+                c.kind.as_str(),
+                c.subject.as_str(),
+                c.scope.as_deref(),
+                c.modality,
+            ))
             .or_default()
             .push(Item::new(c));
     }
@@ -111,7 +118,8 @@ fn analyse_group(mut items: Vec<Item>, tolerance: f64, window: i64, trend: Trend
             .then_with(|| a.claim.doc.cmp(&b.claim.doc))
             .then_with(|| a.claim.span.start.cmp(&b.claim.span.start))
     });
-    let (undated, dated): (Vec<Item>, Vec<Item>) = items.into_iter().partition(|i| i.date.is_none());
+    let (undated, dated): (Vec<Item>, Vec<Item>) =
+        items.into_iter().partition(|i| i.date.is_none());
     let mut slices: Vec<Vec<Item>> = Vec::new();
     for item in dated {
         let start_new = match slices.last().and_then(|s| s.first()).and_then(|f| f.date) {
@@ -144,13 +152,23 @@ fn analyse_group(mut items: Vec<Item>, tolerance: f64, window: i64, trend: Trend
 }
 
 fn doc_count(items: &[Item]) -> usize {
-    items.iter().map(|i| i.claim.doc.as_str()).collect::<BTreeSet<_>>().len()
+    items
+        .iter()
+        .map(|i| i.claim.doc.as_str())
+        .collect::<BTreeSet<_>>()
+        .len()
 }
 
 /// Agreement sets by stabbing: sort by upper bound, start a set at the first upper bound that an
 /// interval's lower bound exceeds.
 fn agreement_sets<'a>(items: &[Item<'a>], soft: bool) -> Vec<Vec<Item<'a>>> {
-    let bounds = |i: &Item| if soft { (i.soft_lo, i.soft_hi) } else { (i.lo, i.hi) };
+    let bounds = |i: &Item| {
+        if soft {
+            (i.soft_lo, i.soft_hi)
+        } else {
+            (i.lo, i.hi)
+        }
+    };
     let mut sorted: Vec<Item> = items.to_vec();
     sorted.sort_by(|a, b| {
         let (alo, ahi) = bounds(a);
@@ -162,7 +180,10 @@ fn agreement_sets<'a>(items: &[Item<'a>], soft: bool) -> Vec<Vec<Item<'a>>> {
     let mut sets: Vec<(f64, Vec<Item>)> = Vec::new();
     for item in sorted {
         let (lo, hi) = bounds(&item);
-        match sets.iter_mut().find(|(point, _)| lo <= *point && *point <= hi) {
+        match sets
+            .iter_mut()
+            .find(|(point, _)| lo <= *point && *point <= hi)
+        {
             Some((_, set)) => set.push(item),
             None => sets.push((hi, vec![item])),
         }
@@ -179,9 +200,11 @@ fn sources_disagree(sets: &[Vec<Item>]) -> bool {
         .collect();
     let exclusive = (0..docs.len())
         .filter(|&k| {
-            docs[k]
-                .iter()
-                .any(|d| docs.iter().enumerate().all(|(j, o)| j == k || !o.contains(d)))
+            docs[k].iter().any(|d| {
+                docs.iter()
+                    .enumerate()
+                    .all(|(j, o)| j == k || !o.contains(d))
+            })
         })
         .count();
     exclusive >= 2
@@ -214,7 +237,11 @@ fn same_time_finding(members: &[Item]) -> Option<Finding> {
 fn parties_differ(sets: &[Vec<Item>]) -> bool {
     let parties: Vec<BTreeSet<&str>> = sets
         .iter()
-        .map(|s| s.iter().filter_map(|i| i.claim.attribution.party.as_deref()).collect())
+        .map(|s| {
+            s.iter()
+                .filter_map(|i| i.claim.attribution.party.as_deref())
+                .collect()
+        })
         .collect();
     if parties.iter().any(BTreeSet::is_empty) {
         return false;
@@ -242,7 +269,10 @@ fn trend_findings(slices: &[Vec<Item>], tolerance: f64, trend: Trend) -> Vec<Fin
             continue;
         }
         let earlier_lo = earlier.iter().map(|i| i.lo).fold(f64::INFINITY, f64::min);
-        let earlier_hi = earlier.iter().map(|i| i.hi).fold(f64::NEG_INFINITY, f64::max);
+        let earlier_hi = earlier
+            .iter()
+            .map(|i| i.hi)
+            .fold(f64::NEG_INFINITY, f64::max);
         let later_lo = later.iter().map(|i| i.lo).fold(f64::INFINITY, f64::min);
         let later_hi = later.iter().map(|i| i.hi).fold(f64::NEG_INFINITY, f64::max);
         let fell = later_hi < earlier_lo * (1.0 - tolerance);
@@ -313,7 +343,10 @@ fn build_finding(verdict: Verdict, sets: &[Vec<Item>]) -> Finding {
     let summaries: Vec<AgreementSet> = sets.iter().map(|s| set_summary(s)).collect();
     let claims: Vec<String> = sets.iter().flatten().map(|i| i.claim.id.clone()).collect();
     let mut seen = BTreeSet::new();
-    let claims: Vec<String> = claims.into_iter().filter(|c| seen.insert(c.clone())).collect();
+    let claims: Vec<String> = claims
+        .into_iter()
+        .filter(|c| seen.insert(c.clone()))
+        .collect();
     Finding {
         id: format!("F{}", stable_hash(&parts)),
         verdict,
@@ -370,7 +403,11 @@ fn summary_line(verdict: Verdict, sets: &[Vec<Item>]) -> String {
     };
     let first = &sets[0][0].claim;
     let head = format!("{} {}", first.kind, first.subject);
-    let scope = first.scope.as_ref().map(|s| format!(" [{s}]")).unwrap_or_default();
+    let scope = first
+        .scope
+        .as_ref()
+        .map(|s| format!(" [{s}]"))
+        .unwrap_or_default();
     let joined: Vec<String> = sets.iter().map(describe).collect();
     let connector = match verdict {
         Verdict::Regression | Verdict::Evolution => " → ",

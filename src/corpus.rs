@@ -123,7 +123,8 @@ pub type Loaded = (Document, Option<String>);
 /// Reads and parses one document file.
 pub fn load_file(path: &Path, encoding: TextEncoding) -> Result<Loaded, Error> {
     let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| Error::input(&name, None, format!("cannot read: {e}")))?;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Error::input(&name, None, format!("cannot read: {e}")))?;
     if meta.len() > MAX_DOCUMENT_BYTES {
         return Err(Error::input(
             &name,
@@ -135,7 +136,8 @@ pub fn load_file(path: &Path, encoding: TextEncoding) -> Result<Loaded, Error> {
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::input(&name, None, format!("cannot read: {e}")))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| Error::input(&name, None, format!("cannot read: {e}")))?;
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -151,17 +153,32 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<String, Error> {
 
 /// Decodes bytes with the given policy for text that is not UTF-8; the second value is a warning when
 /// a legacy encoding was used.
-pub fn decode_with(path: &str, bytes: &[u8], encoding: TextEncoding) -> Result<(String, Option<String>), Error> {
+pub fn decode_with(
+    path: &str,
+    bytes: &[u8],
+    encoding: TextEncoding,
+) -> Result<(String, Option<String>), Error> {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         if had_errors {
-            return Err(Error::input(path, None, format!("invalid {} text (it starts with a byte-order mark)", enc.name())));
+            return Err(Error::input(
+                path,
+                None,
+                format!(
+                    "invalid {} text (it starts with a byte-order mark)",
+                    enc.name()
+                ),
+            ));
         }
         return Ok((text.into_owned(), None));
     }
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         let line = 1 + bytes[..pos].iter().filter(|&&b| b == b'\n').count();
-        return Err(Error::input(path, Some(line), "binary file (NUL byte); skipped"));
+        return Err(Error::input(
+            path,
+            Some(line),
+            "binary file (NUL byte); skipped",
+        ));
     }
     let err = match std::str::from_utf8(bytes) {
         Ok(s) => return Ok((s.to_string(), None)),
@@ -201,7 +218,12 @@ pub fn parse_document(path: &str, stem: &str, bytes: &[u8]) -> Result<Document, 
 }
 
 /// Parses a document from its bytes with an encoding policy.
-pub fn parse_document_with(path: &str, stem: &str, bytes: &[u8], encoding: TextEncoding) -> Result<Loaded, Error> {
+pub fn parse_document_with(
+    path: &str,
+    stem: &str,
+    bytes: &[u8],
+    encoding: TextEncoding,
+) -> Result<Loaded, Error> {
     let (text, warning) = decode_with(path, bytes, encoding)?;
     parse_text(path, stem, text).map(|d| (d, warning))
 }
@@ -243,9 +265,15 @@ fn split_front_matter(path: &str, text: &str) -> Result<(Option<(String, usize)>
     }
     let mut pos = first_line_end;
     while pos < text.len() {
-        let end = text[pos..].find('\n').map(|i| pos + i + 1).unwrap_or(text.len());
+        let end = text[pos..]
+            .find('\n')
+            .map(|i| pos + i + 1)
+            .unwrap_or(text.len());
         if text[pos..end].trim_end() == "+++" {
-            return Ok((Some((text[first_line_end..pos].to_string(), first_line_end)), end));
+            return Ok((
+                Some((text[first_line_end..pos].to_string(), first_line_end)),
+                end,
+            ));
         }
         pos = end;
     }
@@ -256,14 +284,23 @@ fn split_front_matter(path: &str, text: &str) -> Result<(Option<(String, usize)>
     ))
 }
 
-fn apply_front_matter(path: &str, toml_text: &str, offset: usize, doc: &mut Document) -> Result<(), Error> {
+fn apply_front_matter(
+    path: &str,
+    toml_text: &str,
+    offset: usize,
+    doc: &mut Document,
+) -> Result<(), Error> {
     let line_of = |pos: usize| -> usize {
         let abs = offset + pos.min(toml_text.len());
         1 + doc.text[..abs.min(doc.text.len())].matches('\n').count()
     };
     let table: toml::Table = toml_text.parse().map_err(|e: toml::de::Error| {
         let line = e.span().map(|s| line_of(s.start)).unwrap_or(1);
-        Error::input(path, Some(line), format!("broken front matter: {}", e.message()))
+        Error::input(
+            path,
+            Some(line),
+            format!("broken front matter: {}", e.message()),
+        )
     })?;
     let key_line = |key: &str| -> usize {
         toml_text
@@ -280,7 +317,10 @@ fn apply_front_matter(path: &str, toml_text: &str, offset: usize, doc: &mut Docu
             Error::input(
                 path,
                 Some(key_line(key)),
-                format!("front matter key `{key}` must be a string, not {}", v.type_str()),
+                format!(
+                    "front matter key `{key}` must be a string, not {}",
+                    v.type_str()
+                ),
             )
         })
     };
@@ -289,7 +329,11 @@ fn apply_front_matter(path: &str, toml_text: &str, offset: usize, doc: &mut Docu
             "id" => {
                 let id = string_of(key, value)?;
                 if id.trim().is_empty() {
-                    return Err(Error::input(path, Some(key_line(key)), "front matter key `id` is empty"));
+                    return Err(Error::input(
+                        path,
+                        Some(key_line(key)),
+                        "front matter key `id` is empty",
+                    ));
                 }
                 doc.id = id;
             }
@@ -310,7 +354,9 @@ fn apply_front_matter(path: &str, toml_text: &str, offset: usize, doc: &mut Docu
                     Error::input(
                         path,
                         Some(key_line(key)),
-                        format!("front matter key `published` must be a date YYYY-MM-DD, not `{raw}`"),
+                        format!(
+                            "front matter key `published` must be a date YYYY-MM-DD, not `{raw}`"
+                        ),
                     )
                 })?;
                 doc.published = Some(date);
@@ -335,7 +381,9 @@ pub fn toml_to_json(v: &toml::Value) -> serde_json::Value {
         toml::Value::Datetime(d) => serde_json::Value::String(d.to_string()),
         toml::Value::Array(a) => serde_json::Value::Array(a.iter().map(toml_to_json).collect()),
         toml::Value::Table(t) => serde_json::Value::Object(
-            t.iter().map(|(k, v)| (k.clone(), toml_to_json(v))).collect(),
+            t.iter()
+                .map(|(k, v)| (k.clone(), toml_to_json(v)))
+                .collect(),
         ),
     }
 }
@@ -361,7 +409,10 @@ mod tests {
         let doc = parse_document("x/a.txt", "a", text.as_bytes()).expect("valid");
         assert_eq!(doc.id, "a1");
         assert_eq!(doc.outlet.as_deref(), Some("Wire"));
-        assert_eq!(doc.published.map(|d| d.to_string()).as_deref(), Some("2023-11-21"));
+        assert_eq!(
+            doc.published.map(|d| d.to_string()).as_deref(),
+            Some("2023-11-21")
+        );
         assert_eq!(doc.meta.get("extra"), Some(&serde_json::json!(3)));
         assert_eq!(doc.body(), "Body text.\n");
     }
@@ -370,16 +421,27 @@ mod tests {
     fn bad_date_names_key_and_line() {
         let text = "+++\noutlet = \"Wire\"\npublished = \"21/11/2023\"\n+++\nBody.";
         let err = parse_document("a.txt", "a", text.as_bytes()).expect_err("bad date");
-        assert_eq!(err.to_string().split(':').take(2).collect::<Vec<_>>(), vec!["a.txt", "3"]);
+        assert_eq!(
+            err.to_string().split(':').take(2).collect::<Vec<_>>(),
+            vec!["a.txt", "3"]
+        );
         assert!(err.to_string().contains("published"));
     }
 
     #[test]
     fn wrong_type_and_broken_toml_are_errors_with_lines() {
         let err = parse_document("a.txt", "a", b"+++\ntitle = 5\n+++\n").expect_err("type");
-        assert!(err.to_string().starts_with("a.txt:2: front matter key `title` must be a string"), "{err}");
-        let err = parse_document("a.txt", "a", b"+++\nid = \"x\"\noutlet = \n+++\n").expect_err("toml");
-        assert!(err.to_string().starts_with("a.txt:3: broken front matter"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("a.txt:2: front matter key `title` must be a string"),
+            "{err}"
+        );
+        let err =
+            parse_document("a.txt", "a", b"+++\nid = \"x\"\noutlet = \n+++\n").expect_err("toml");
+        assert!(
+            err.to_string().starts_with("a.txt:3: broken front matter"),
+            "{err}"
+        );
         let err = parse_document("a.txt", "a", b"+++\nid = \"x\"\n").expect_err("unclosed");
         assert!(err.to_string().contains("never closed"), "{err}");
     }
@@ -391,26 +453,45 @@ mod tests {
         assert_eq!(decode("f", b"\xFE\xFF\0h\0i").ok().as_deref(), Some("hi"));
         let err = decode("f", b"line\nbad \xE9 byte").expect_err("latin-1");
         assert!(err.to_string().starts_with("f:2: not valid UTF-8"), "{err}");
-        assert!(decode("f", b"a\0b").expect_err("binary").to_string().contains("binary"));
+        assert!(decode("f", b"a\0b")
+            .expect_err("binary")
+            .to_string()
+            .contains("binary"));
     }
 
     #[test]
     fn legacy_encodings_decode_with_a_warning() {
         let bytes = b"Caf\xe9 talks \x96 \x93quoted\x94\n";
-        let (text, warning) = decode_with("f.txt", bytes, TextEncoding::from_label("windows-1252").expect("label"))
-            .expect("decodes");
+        let (text, warning) = decode_with(
+            "f.txt",
+            bytes,
+            TextEncoding::from_label("windows-1252").expect("label"),
+        )
+        .expect("decodes");
         assert_eq!(text, "Café talks – “quoted”\n");
-        assert_eq!(warning.as_deref(), Some("f.txt: not UTF-8; decoded as windows-1252"));
+        assert_eq!(
+            warning.as_deref(),
+            Some("f.txt: not UTF-8; decoded as windows-1252")
+        );
         let (text, warning) = decode_with("f.txt", bytes, TextEncoding::Auto).expect("decodes");
         assert!(text.starts_with("Café"), "{text}");
         assert!(warning.is_some());
-        assert_eq!(decode_with("f.txt", b"plain", TextEncoding::Auto).expect("utf-8").1, None);
+        assert_eq!(
+            decode_with("f.txt", b"plain", TextEncoding::Auto)
+                .expect("utf-8")
+                .1,
+            None
+        );
     }
 
     #[test]
     fn no_front_matter_uses_stem_and_headline() {
-        let doc = parse_document("d/x.txt", "x", "Truce talks near a deal\n\nBody.".as_bytes())
-            .expect("valid");
+        let doc = parse_document(
+            "d/x.txt",
+            "x",
+            "Truce talks near a deal\n\nBody.".as_bytes(),
+        )
+        .expect("valid");
         assert_eq!(doc.id, "x");
         assert_eq!(doc.title.as_deref(), Some("Truce talks near a deal"));
         assert_eq!(doc.body_start, 0);

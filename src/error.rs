@@ -45,7 +45,11 @@ pub struct RulesError {
 
 impl Error {
     /// An input error for a file, optionally at a line.
-    pub fn input(path: impl Into<String>, line: Option<usize>, message: impl Into<String>) -> Error {
+    pub fn input(
+        path: impl Into<String>,
+        line: Option<usize>,
+        message: impl Into<String>,
+    ) -> Error {
         Error::Input {
             path: path.into(),
             line,

@@ -25,7 +25,10 @@ pub fn render(a: &Analysis, rules: &RuleSet, id: &str) -> Option<String> {
         f.severity.as_str(),
         f.kind,
         sanitize(&f.subject),
-        f.scope.as_ref().map(|s| format!(" [{s}]")).unwrap_or_default(),
+        f.scope
+            .as_ref()
+            .map(|s| format!(" [{s}]"))
+            .unwrap_or_default(),
         sanitize(&f.summary)
     );
     if f.kind == "quote" {
@@ -52,7 +55,9 @@ pub fn render(a: &Analysis, rules: &RuleSet, id: &str) -> Option<String> {
     for (n, set) in f.sets.iter().enumerate() {
         out.push_str(&format!("\nset {} — {}\n", n + 1, set_range(set)));
         for cid in &set.claims {
-            let Some(c) = claims.get(cid.as_str()) else { continue };
+            let Some(c) = claims.get(cid.as_str()) else {
+                continue;
+            };
             let doc = docs.get(c.doc.as_str()).copied();
             out.push_str(&claim_block(c, doc));
         }
@@ -67,7 +72,11 @@ fn claim_block(c: &Claim, doc: Option<&Document>) -> String {
     let (line, underline) = doc
         .map(|d| excerpt(&d.text, c.quantity.start, c.quantity.end))
         .unwrap_or_default();
-    let source = match (&c.attribution.as_written, &c.attribution.entity, &c.attribution.party) {
+    let source = match (
+        &c.attribution.as_written,
+        &c.attribution.entity,
+        &c.attribution.party,
+    ) {
         (Some(w), e, p) => format!(
             "{} (entity {}, party {})",
             sanitize(w),
@@ -99,18 +108,34 @@ fn claim_block(c: &Claim, doc: Option<&Document>) -> String {
 fn excerpt(text: &str, start: usize, end: usize) -> (String, String) {
     let start = start.min(text.len());
     let end = end.clamp(start, text.len());
-    let line_start = text[..start].rfind(['\n', '\r']).map(|i| i + 1).unwrap_or(0);
-    let line_end = text[end..].find(['\n', '\r']).map(|i| end + i).unwrap_or(text.len());
+    let line_start = text[..start]
+        .rfind(['\n', '\r'])
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let line_end = text[end..]
+        .find(['\n', '\r'])
+        .map(|i| end + i)
+        .unwrap_or(text.len());
     let before: Vec<char> = text[line_start..start].chars().collect();
     let figure = sanitize(&text[start..end]);
     let after: Vec<char> = text[end..line_end].chars().collect();
     let clip_before = before.len() > CONTEXT;
-    let before: String = before[before.len().saturating_sub(CONTEXT)..].iter().collect();
+    let before: String = before[before.len().saturating_sub(CONTEXT)..]
+        .iter()
+        .collect();
     let clip_after = after.len() > CONTEXT;
     let after: String = after[..after.len().min(CONTEXT)].iter().collect();
-    let before = format!("{}{}", if clip_before { "…" } else { "" }, sanitize(&before));
+    let before = format!(
+        "{}{}",
+        if clip_before { "…" } else { "" },
+        sanitize(&before)
+    );
     let after = format!("{}{}", sanitize(&after), if clip_after { "…" } else { "" });
-    let underline = format!("{}{}", " ".repeat(before.chars().count()), "^".repeat(figure.chars().count().max(1)));
+    let underline = format!(
+        "{}{}",
+        " ".repeat(before.chars().count()),
+        "^".repeat(figure.chars().count().max(1))
+    );
     (format!("{before}{figure}{after}"), underline)
 }
 

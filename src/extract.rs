@@ -172,7 +172,9 @@ impl Masked {
     }
 
     fn quantity_at(&self, placeholder: &str) -> Option<usize> {
-        let digits = placeholder.trim_start_matches(QTY_OPEN).trim_end_matches(QTY_CLOSE);
+        let digits = placeholder
+            .trim_start_matches(QTY_OPEN)
+            .trim_end_matches(QTY_CLOSE);
         digits.parse().ok()
     }
 }
@@ -216,11 +218,19 @@ pub fn claims_in_sentence(
         let rule = &rules.rules[pattern.rule];
         let mut at = 0;
         while at <= masked.text.len() {
-            let Some(caps) = pattern.regex.captures_at(&masked.text, at) else { break };
-            let (Some(whole), Some(q)) = (caps.get(0), caps.name("qty")) else { break };
+            let Some(caps) = pattern.regex.captures_at(&masked.text, at) else {
+                break;
+            };
+            let (Some(whole), Some(q)) = (caps.get(0), caps.name("qty")) else {
+                break;
+            };
             at = q.end();
-            let Some(qi) = masked.quantity_at(q.as_str()) else { continue };
-            let Some(quantity) = masked.quantities.get(qi) else { continue };
+            let Some(qi) = masked.quantity_at(q.as_str()) else {
+                continue;
+            };
+            let Some(quantity) = masked.quantities.get(qi) else {
+                continue;
+            };
             if !rule.classes.contains(&quantity.class) {
                 continue;
             }
@@ -238,17 +248,29 @@ pub fn claims_in_sentence(
     inherit_kind_for_parts(rules, &masked, &mut best);
     let mut out = Vec::new();
     for (qi, choice) in best.iter().enumerate() {
-        let Some((_, _, _, ri)) = *choice else { continue };
-        let Some(range) = masked.placeholders[qi].clone() else { continue };
+        let Some((_, _, _, ri)) = *choice else {
+            continue;
+        };
+        let Some(range) = masked.placeholders[qi].clone() else {
+            continue;
+        };
         let rule = &rules.rules[ri];
         let kind = &rules.kinds[rule.kind];
-        let Some(quantity) = to_kind_unit(&masked.quantities[qi], &kind.unit, kind.tolerance) else {
+        let Some(quantity) = to_kind_unit(&masked.quantities[qi], &kind.unit, kind.tolerance)
+        else {
             continue;
         };
         let clause = clause_of(&masked.text, range.start);
         let subject = match &rule.subject {
             Some(s) => s.clone(),
-            None => subject::resolve(rules, rule.kind, &masked.text, range.clone(), clause.clone(), context),
+            None => subject::resolve(
+                rules,
+                rule.kind,
+                &masked.text,
+                range.clone(),
+                clause.clone(),
+                context,
+            ),
         };
         let scope = scope_of(rules, &masked, qi);
         let modality = rule
@@ -275,12 +297,18 @@ const PART_DISTANCE: usize = 100;
 
 /// A figure that no rule claims but that a scope marks as a part ("including 20 children", "30 of them
 /// children") takes the kind and rule of the nearest claimed figure before it in the sentence.
-fn inherit_kind_for_parts(rules: &RuleSet, masked: &Masked, best: &mut [Option<(i32, i64, i64, usize)>]) {
+fn inherit_kind_for_parts(
+    rules: &RuleSet,
+    masked: &Masked,
+    best: &mut [Option<(i32, i64, i64, usize)>],
+) {
     for qi in 0..best.len() {
         if best[qi].is_some() || scope_of(rules, masked, qi).is_none() {
             continue;
         }
-        let Some(here) = masked.placeholders[qi].clone() else { continue };
+        let Some(here) = masked.placeholders[qi].clone() else {
+            continue;
+        };
         let whole = (0..qi).rev().find_map(|qj| {
             let there = masked.placeholders[qj].clone()?;
             let choice = best[qj]?;
@@ -317,7 +345,9 @@ fn scope_of(rules: &RuleSet, masked: &Masked, qi: usize) -> Option<String> {
         for p in &scope.patterns {
             let mut at = 0;
             while at <= masked.text.len() {
-                let Some(caps) = p.captures_at(&masked.text, at) else { break };
+                let Some(caps) = p.captures_at(&masked.text, at) else {
+                    break;
+                };
                 let Some(q) = caps.name("qty") else { break };
                 at = q.end();
                 if masked.quantity_at(q.as_str()) == Some(qi) {
@@ -330,7 +360,12 @@ fn scope_of(rules: &RuleSet, masked: &Masked, qi: usize) -> Option<String> {
 }
 
 /// The modality whose cue in the clause is nearest the figure; `reported` when no cue is there.
-fn modality_of(rules: &RuleSet, masked: &str, qty: &Range<usize>, clause: Range<usize>) -> Modality {
+fn modality_of(
+    rules: &RuleSet,
+    masked: &str,
+    qty: &Range<usize>,
+    clause: Range<usize>,
+) -> Modality {
     let text = &masked[clause.clone()];
     let mut best: Option<(usize, usize, Modality)> = None;
     for (order, (modality, cues)) in rules.modalities.iter().enumerate() {
@@ -398,7 +433,10 @@ mod tests {
             },
         ];
         let m = Masked::new(sentence, qs);
-        assert_eq!(m.text, format!("killed {QTY_OPEN}0{QTY_CLOSE} people on 7 October"));
+        assert_eq!(
+            m.text,
+            format!("killed {QTY_OPEN}0{QTY_CLOSE} people on 7 October")
+        );
         assert_eq!(m.to_original(0), 0);
         let people = m.text.find("people").unwrap_or(0);
         assert_eq!(m.to_original(people), sentence.find("people").unwrap_or(1));

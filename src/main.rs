@@ -20,7 +20,10 @@ fn main() -> ExitCode {
         eprintln!("{line}");
     }
     let mut out = std::io::stdout().lock();
-    match out.write_all(outcome.stdout.as_bytes()).and_then(|_| out.flush()) {
+    match out
+        .write_all(outcome.stdout.as_bytes())
+        .and_then(|_| out.flush())
+    {
         Ok(()) => ExitCode::from(outcome.code),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {

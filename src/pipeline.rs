@@ -61,7 +61,12 @@ pub fn load(inputs: &Inputs) -> Loaded {
         .map(|p| crate::corpus::load_file(p, inputs.encoding))
         .collect();
     for d in &inputs.inline {
-        loaded.push(crate::corpus::parse_document_with(&d.name, &d.stem, &d.bytes, inputs.encoding));
+        loaded.push(crate::corpus::parse_document_with(
+            &d.name,
+            &d.stem,
+            &d.bytes,
+            inputs.encoding,
+        ));
     }
     let mut documents = Vec::new();
     let mut warnings = Vec::new();
@@ -114,7 +119,11 @@ pub fn analyse(inputs: &Inputs, rules: &RuleSet) -> Analysis {
 }
 
 /// Runs extraction and comparison on loaded documents.
-pub fn analyse_documents(documents: Vec<Document>, errors: Vec<Error>, rules: &RuleSet) -> Analysis {
+pub fn analyse_documents(
+    documents: Vec<Document>,
+    errors: Vec<Error>,
+    rules: &RuleSet,
+) -> Analysis {
     let (claims, quotes) = extract_all(&documents, rules);
     let mut findings = compare::compare_claims(&documents, &claims, rules);
     findings.extend(crate::quotes::compare_quotes(&quotes, &rules.entities));

@@ -41,7 +41,17 @@ fn place(c: &Claim) -> Place {
     (c.doc.clone(), c.quantity.start, c.quantity.end)
 }
 
-fn reading(c: &Claim) -> (String, String, Option<String>, &'static str, Option<u64>, Option<u64>, String) {
+fn reading(
+    c: &Claim,
+) -> (
+    String,
+    String,
+    Option<String>,
+    &'static str,
+    Option<u64>,
+    Option<u64>,
+    String,
+) {
     (
         c.kind.clone(),
         c.subject.clone(),
@@ -61,7 +71,9 @@ pub fn diff(before: &Analysis, after: &Analysis) -> RulesDiff {
     for (k, c) in &old {
         match new.get(k) {
             None => d.removed_claims.push((*c).clone()),
-            Some(n) if reading(c) != reading(n) => d.changed_claims.push(((*c).clone(), (*n).clone())),
+            Some(n) if reading(c) != reading(n) => {
+                d.changed_claims.push(((*c).clone(), (*n).clone()))
+            }
             Some(_) => {}
         }
     }
@@ -70,10 +82,20 @@ pub fn diff(before: &Analysis, after: &Analysis) -> RulesDiff {
             d.added_claims.push((*c).clone());
         }
     }
-    let old_f: BTreeMap<&str, &Finding> = before.findings.iter().map(|f| (f.id.as_str(), f)).collect();
-    let new_f: BTreeMap<&str, &Finding> = after.findings.iter().map(|f| (f.id.as_str(), f)).collect();
-    d.removed_findings = old_f.iter().filter(|(k, _)| !new_f.contains_key(*k)).map(|(_, f)| (*f).clone()).collect();
-    d.added_findings = new_f.iter().filter(|(k, _)| !old_f.contains_key(*k)).map(|(_, f)| (*f).clone()).collect();
+    let old_f: BTreeMap<&str, &Finding> =
+        before.findings.iter().map(|f| (f.id.as_str(), f)).collect();
+    let new_f: BTreeMap<&str, &Finding> =
+        after.findings.iter().map(|f| (f.id.as_str(), f)).collect();
+    d.removed_findings = old_f
+        .iter()
+        .filter(|(k, _)| !new_f.contains_key(*k))
+        .map(|(_, f)| (*f).clone())
+        .collect();
+    d.added_findings = new_f
+        .iter()
+        .filter(|(k, _)| !old_f.contains_key(*k))
+        .map(|(_, f)| (*f).clone())
+        .collect();
     d
 }
 
@@ -95,7 +117,10 @@ fn claim_line(c: &Claim) -> String {
         value,
         c.kind,
         c.subject,
-        c.scope.as_ref().map(|s| format!(" [{s}]")).unwrap_or_default(),
+        c.scope
+            .as_ref()
+            .map(|s| format!(" [{s}]"))
+            .unwrap_or_default(),
         c.modality.as_str(),
         c.rule
     )
@@ -119,13 +144,27 @@ pub fn render(d: &RulesDiff) -> String {
         out.push_str(&format!("+ claim {}\n", claim_line(c)));
     }
     for (a, b) in &d.changed_claims {
-        out.push_str(&format!("- claim {}\n+ claim {}\n", claim_line(a), claim_line(b)));
+        out.push_str(&format!(
+            "- claim {}\n+ claim {}\n",
+            claim_line(a),
+            claim_line(b)
+        ));
     }
     for f in &d.removed_findings {
-        out.push_str(&format!("- finding {} {}: {}\n", f.id, f.verdict.as_str(), sanitize(&f.summary)));
+        out.push_str(&format!(
+            "- finding {} {}: {}\n",
+            f.id,
+            f.verdict.as_str(),
+            sanitize(&f.summary)
+        ));
     }
     for f in &d.added_findings {
-        out.push_str(&format!("+ finding {} {}: {}\n", f.id, f.verdict.as_str(), sanitize(&f.summary)));
+        out.push_str(&format!(
+            "+ finding {} {}: {}\n",
+            f.id,
+            f.verdict.as_str(),
+            sanitize(&f.summary)
+        ));
     }
     out
 }

@@ -21,10 +21,15 @@ pub struct TestResult {
 pub fn run(rules: &RuleSet) -> TestResult {
     let mut result = TestResult::default();
     let mut lines = Vec::new();
+    let mut without_examples = 0;
     for rule in &rules.rules {
         if rule.examples.is_empty() {
             result.failed += 1;
-            lines.push(format!("FAIL {}:{}: rule `{}` has no example", rules.origin, rule.line, rule.id));
+            without_examples += 1;
+            lines.push(format!(
+                "FAIL {}:{}: rule `{}` has no example",
+                rules.origin, rule.line, rule.id
+            ));
             continue;
         }
         for ex in &rule.examples {
@@ -42,7 +47,10 @@ pub fn run(rules: &RuleSet) -> TestResult {
                 .collect();
             let mut problems = Vec::new();
             let same = values.len() == ex.expect.len()
-                && values.iter().zip(&ex.expect).all(|(a, b)| (a - b).abs() < 1e-6);
+                && values
+                    .iter()
+                    .zip(&ex.expect)
+                    .all(|(a, b)| (a - b).abs() < 1e-6);
             if !same {
                 problems.push(format!("expected {:?}, found {:?}", ex.expect, values));
             }
@@ -54,7 +62,10 @@ pub fn run(rules: &RuleSet) -> TestResult {
                 }
                 if let Some(m) = &ex.modality {
                     if c.modality.as_str() != m {
-                        problems.push(format!("expected modality {m}, found {}", c.modality.as_str()));
+                        problems.push(format!(
+                            "expected modality {m}, found {}",
+                            c.modality.as_str()
+                        ));
                     }
                 }
                 if let Some(sc) = &ex.scope {
@@ -79,12 +90,14 @@ pub fn run(rules: &RuleSet) -> TestResult {
     if result.ran == 0 {
         lines.push("no example ran".into());
     }
+    let failed_examples = result.failed - without_examples;
     lines.push(format!(
-        "{} examples of {} rules: {} passed, {} failed",
+        "{} examples of {} rules: {} passed, {} failed; {} rules without examples",
         result.ran,
         rules.rules.len(),
-        result.ran.saturating_sub(result.failed.min(result.ran)),
-        result.failed
+        result.ran - failed_examples,
+        failed_examples,
+        without_examples
     ));
     result.report = lines.join("\n") + "\n";
     result

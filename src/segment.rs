@@ -67,10 +67,10 @@ impl LineIndex {
 
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr", "rep",
-    "sen", "gov", "pres", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "approx", "est", "fig", "al", "u.s", "u.n",
-    "u.k", "e.g", "i.e", "a.m", "p.m",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr",
+    "rep", "sen", "gov", "pres", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "approx", "est", "fig",
+    "al", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m",
 ];
 
 /// Splits `text[range]` into sentences. Offsets are in `text` coordinates.
@@ -107,7 +107,8 @@ fn split_line(text: &str, start: usize, end: usize, paragraph: usize, out: &mut 
         if matches!(c, '.' | '!' | '?' | '…') {
             // Include closing quotes and brackets after the terminator.
             let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '”' | '’' | ')' | '»' | '.') {
+            while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '”' | '’' | ')' | '»' | '.')
+            {
                 j += 1;
             }
             let after_ws = {
@@ -214,7 +215,12 @@ mod tests {
     fn splits_on_terminators_and_lines() {
         assert_eq!(
             split("One two. Three four!\nFive six? \"Seven,\" he said."),
-            vec!["One two.", "Three four!", "Five six?", "\"Seven,\" he said."]
+            vec![
+                "One two.",
+                "Three four!",
+                "Five six?",
+                "\"Seven,\" he said."
+            ]
         );
     }
 
@@ -222,7 +228,10 @@ mod tests {
     fn splits_where_the_scrape_lost_the_space() {
         assert_eq!(
             split("fired into occupied territories.Hamas officials said so."),
-            vec!["fired into occupied territories.", "Hamas officials said so."]
+            vec![
+                "fired into occupied territories.",
+                "Hamas officials said so."
+            ]
         );
     }
 
@@ -230,9 +239,15 @@ mod tests {
     fn keeps_abbreviations_and_decimals() {
         assert_eq!(
             split("The U.S. said 1.3 million people fled. Dr. Smith agreed."),
-            vec!["The U.S. said 1.3 million people fled.", "Dr. Smith agreed."]
+            vec![
+                "The U.S. said 1.3 million people fled.",
+                "Dr. Smith agreed."
+            ]
         );
-        assert_eq!(split("Moscow, Nov. 21 - Talks."), vec!["Moscow, Nov. 21 - Talks."]);
+        assert_eq!(
+            split("Moscow, Nov. 21 - Talks."),
+            vec!["Moscow, Nov. 21 - Talks."]
+        );
     }
 
     #[test]
@@ -257,6 +272,9 @@ mod tests {
     fn paragraphs_are_numbered() {
         let text = "A b.\n\nC d. E f.";
         let s = sentences(text, 0..text.len());
-        assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), vec![0, 1, 1]);
+        assert_eq!(
+            s.iter().map(|s| s.paragraph).collect::<Vec<_>>(),
+            vec![0, 1, 1]
+        );
     }
 }

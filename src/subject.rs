@@ -38,11 +38,51 @@ static NAMED_PLACE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 const NOT_PLACES: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "addition",
-    "total", "exchange", "response", "particular", "general", "fact", "recent", "all", "least",
-    "most", "some", "such", "english", "arabic", "islam",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "addition",
+    "total",
+    "exchange",
+    "response",
+    "particular",
+    "general",
+    "fact",
+    "recent",
+    "all",
+    "least",
+    "most",
+    "some",
+    "such",
+    "english",
+    "arabic",
+    "islam",
 ];
 
 impl DocumentContext {
@@ -161,19 +201,24 @@ pub fn resolve(
     if let Some(s) = nearest_named(rules, kind, masked, &qty, 0..masked.len(), i32::MIN) {
         return s;
     }
-    let event_here = event_type_in(rules, &masked[clause.clone()]).or_else(|| event_type_in(rules, masked));
+    let event_here =
+        event_type_in(rules, &masked[clause.clone()]).or_else(|| event_type_in(rules, masked));
     if event_here.is_none() {
         // The document's own named subject, when its cues are frequent.
         let best = rules
             .subjects
             .iter()
             .enumerate()
-            .filter(|(i, s)| s.kinds.contains(&kind) && doc.subject_weight.get(*i).copied().unwrap_or(0) >= 2)
+            .filter(|(i, s)| {
+                s.kinds.contains(&kind) && doc.subject_weight.get(*i).copied().unwrap_or(0) >= 2
+            })
             .filter(|(_, s)| !s.id.contains('{'))
             .max_by(|a, b| {
                 let wa = doc.subject_weight[a.0];
                 let wb = doc.subject_weight[b.0];
-                wa.cmp(&wb).then(a.1.priority.cmp(&b.1.priority)).then(b.0.cmp(&a.0))
+                wa.cmp(&wb)
+                    .then(a.1.priority.cmp(&b.1.priority))
+                    .then(b.0.cmp(&a.0))
             });
         if let Some((_, s)) = best {
             return s.id.clone();
@@ -190,7 +235,9 @@ pub fn resolve(
 
 /// Bytes between two ranges (0 when they touch or overlap).
 pub fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
-    b.start.saturating_sub(a.end).max(a.start.saturating_sub(b.end))
+    b.start
+        .saturating_sub(a.end)
+        .max(a.start.saturating_sub(b.end))
 }
 
 fn event_type_in(rules: &RuleSet, text: &str) -> Option<String> {
@@ -223,16 +270,22 @@ fn nearest_named(
                 let Some(m) = caps.get(0) else { continue };
                 let distance = gap(&(window.start + m.start()..window.start + m.end()), qty);
                 let id = if s.id.contains("{country}") || s.id.contains("{demonym}") {
-                    let Some(word) = caps.name("country") else { continue };
+                    let Some(word) = caps.name("country") else {
+                        continue;
+                    };
                     let Some((country, demonym)) = rules.nationality_of(word.as_str()) else {
                         continue;
                     };
-                    s.id.replace("{country}", &country).replace("{demonym}", &demonym)
+                    s.id.replace("{country}", &country)
+                        .replace("{demonym}", &demonym)
                 } else {
                     s.id.clone()
                 };
                 let key = (distance, -s.priority, order, id);
-                if best.as_ref().is_none_or(|b| (key.0, key.1, key.2) < (b.0, b.1, b.2)) {
+                if best
+                    .as_ref()
+                    .is_none_or(|b| (key.0, key.1, key.2) < (b.0, b.1, b.2))
+                {
                     best = Some(key);
                 }
             }
@@ -247,10 +300,22 @@ mod tests {
 
     #[test]
     fn finds_places_after_prepositions() {
-        assert_eq!(first_place("A bomb killed 18 in the Damascus suburb of Jaramana").as_deref(), Some("damascus"));
-        assert_eq!(first_place("Shelling near Deir Ezzor on Monday").as_deref(), Some("deir-ezzor"));
-        assert_eq!(first_place("killed in Israeli air strikes").as_deref(), None);
+        assert_eq!(
+            first_place("A bomb killed 18 in the Damascus suburb of Jaramana").as_deref(),
+            Some("damascus")
+        );
+        assert_eq!(
+            first_place("Shelling near Deir Ezzor on Monday").as_deref(),
+            Some("deir-ezzor")
+        );
+        assert_eq!(
+            first_place("killed in Israeli air strikes").as_deref(),
+            None
+        );
         assert_eq!(first_place("released in November").as_deref(), None);
-        assert_eq!(first_place("The quake struck Hatay province at dawn").as_deref(), Some("hatay"));
+        assert_eq!(
+            first_place("The quake struck Hatay province at dawn").as_deref(),
+            Some("hatay")
+        );
     }
 }

@@ -13,9 +13,20 @@ fn write(dir: &std::path::Path, name: &str, bytes: &[u8]) {
 
 #[test]
 fn clean_corpus_exits_0_and_conflict_exits_1() {
-    let out = factdiff().args(["check", "corpus/approximations-agree"]).output().expect("runs");
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    let out = factdiff().args(["check", "corpus/same-day-conflict"]).output().expect("runs");
+    let out = factdiff()
+        .args(["check", "corpus/approximations-agree"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = factdiff()
+        .args(["check", "corpus/same-day-conflict"])
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(1));
     let out = factdiff()
         .args(["check", "--fail-on", "never", "corpus/same-day-conflict"])
@@ -26,30 +37,56 @@ fn clean_corpus_exits_0_and_conflict_exits_1() {
 
 #[test]
 fn fail_on_warning_counts_warnings() {
-    let out = factdiff().args(["check", "corpus/tension"]).output().expect("runs");
+    let out = factdiff()
+        .args(["check", "corpus/tension"])
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(0));
-    let out = factdiff().args(["check", "--fail-on", "warning", "corpus/tension"]).output().expect("runs");
+    let out = factdiff()
+        .args(["check", "--fail-on", "warning", "corpus/tension"])
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]
 fn broken_front_matter_and_bad_utf8_are_reported_and_others_still_checked() {
     let dir = tempfile::tempdir().expect("tempdir");
-    write(dir.path(), "a-broken.txt", b"+++\noutlet = \"X\"\npublished = \"2023-13-45\"\n+++\nBody.\n");
+    write(
+        dir.path(),
+        "a-broken.txt",
+        b"+++\noutlet = \"X\"\npublished = \"2023-13-45\"\n+++\nBody.\n",
+    );
     write(dir.path(), "b-latin1.txt", b"Caf\xe9 talks.\nMore text.\n");
     write(dir.path(), "c-unclosed.txt", b"+++\nid = \"c\"\n");
     for f in ["wire-a.txt", "wire-b.txt"] {
         let bytes = fs::read(format!("corpus/same-day-conflict/{f}")).expect("corpus file");
         write(dir.path(), f, &bytes);
     }
-    let out = factdiff().arg("check").arg(dir.path()).output().expect("runs");
+    let out = factdiff()
+        .arg("check")
+        .arg(dir.path())
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("a-broken.txt:3: front matter key `published`"), "{stderr}");
-    assert!(stderr.contains("b-latin1.txt:1: not valid UTF-8"), "{stderr}");
-    assert!(stderr.contains("c-unclosed.txt:1: front matter opened with `+++` is never closed"), "{stderr}");
+    assert!(
+        stderr.contains("a-broken.txt:3: front matter key `published`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("b-latin1.txt:1: not valid UTF-8"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("c-unclosed.txt:1: front matter opened with `+++` is never closed"),
+        "{stderr}"
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("CONFLICT"), "the readable documents are still checked: {stdout}");
+    assert!(
+        stdout.contains("CONFLICT"),
+        "the readable documents are still checked: {stdout}"
+    );
 }
 
 #[test]
@@ -65,7 +102,10 @@ fn invalid_rules_name_the_rule_and_line() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("rules.toml:8:13: invalid rules in `killed.x` (key `rule.patterns`)"), "{stderr}");
+    assert!(
+        stderr.contains("rules.toml:8:13: invalid rules in `killed.x` (key `rule.patterns`)"),
+        "{stderr}"
+    );
     let out = factdiff()
         .args(["rules", "check", "--rules"])
         .arg(dir.path().join("rules.toml"))
@@ -77,11 +117,22 @@ fn invalid_rules_name_the_rule_and_line() {
 #[test]
 fn unknown_key_in_rules_is_an_error_with_its_line() {
     let dir = tempfile::tempdir().expect("tempdir");
-    write(dir.path(), "r.toml", b"[[kind]]\nid = \"killed\"\nunit = \"people\"\nwindow = 3\n");
-    let out = factdiff().args(["rules", "check", "--rules"]).arg(dir.path().join("r.toml")).output().expect("runs");
+    write(
+        dir.path(),
+        "r.toml",
+        b"[[kind]]\nid = \"killed\"\nunit = \"people\"\nwindow = 3\n",
+    );
+    let out = factdiff()
+        .args(["rules", "check", "--rules"])
+        .arg(dir.path().join("r.toml"))
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("r.toml:4:1") && stderr.contains("window"), "{stderr}");
+    assert!(
+        stderr.contains("r.toml:4:1") && stderr.contains("window"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -92,24 +143,64 @@ fn json_output_has_every_contract_key() {
         .expect("runs");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     assert_eq!(v["schema"], "factdiff/v1");
-    for key in ["id", "path", "outlet", "published", "url", "title", "event", "meta"] {
+    for key in [
+        "id",
+        "path",
+        "outlet",
+        "published",
+        "url",
+        "title",
+        "event",
+        "meta",
+    ] {
         assert!(v["documents"][0].get(key).is_some(), "documents[].{key}");
     }
     let claim = &v["claims"][0];
-    for key in ["id", "doc", "kind", "subject", "scope", "unit", "modality", "as_of", "rule", "quantity", "attribution", "span", "sentence"] {
+    for key in [
+        "id",
+        "doc",
+        "kind",
+        "subject",
+        "scope",
+        "unit",
+        "modality",
+        "as_of",
+        "rule",
+        "quantity",
+        "attribution",
+        "span",
+        "sentence",
+    ] {
         assert!(claim.get(key).is_some(), "claims[].{key}");
     }
-    for key in ["text", "stated", "qualifier", "lo", "hi", "soft_lo", "soft_hi", "delta"] {
-        assert!(claim["quantity"].get(key).is_some(), "claims[].quantity.{key}");
+    for key in [
+        "text",
+        "stated",
+        "qualifier",
+        "lo",
+        "hi",
+        "soft_lo",
+        "soft_hi",
+        "delta",
+    ] {
+        assert!(
+            claim["quantity"].get(key).is_some(),
+            "claims[].quantity.{key}"
+        );
     }
     for key in ["as_written", "entity", "party"] {
-        assert!(claim["attribution"].get(key).is_some(), "claims[].attribution.{key}");
+        assert!(
+            claim["attribution"].get(key).is_some(),
+            "claims[].attribution.{key}"
+        );
     }
     for key in ["start", "end", "line", "column"] {
         assert!(claim["span"].get(key).is_some(), "claims[].span.{key}");
     }
     let finding = &v["findings"][0];
-    for key in ["id", "verdict", "severity", "kind", "subject", "claims", "quotes", "undated", "summary"] {
+    for key in [
+        "id", "verdict", "severity", "kind", "subject", "claims", "quotes", "undated", "summary",
+    ] {
         assert!(finding.get(key).is_some(), "findings[].{key}");
     }
     assert_eq!(v["summary"]["findings"]["conflict"], 1);
@@ -134,7 +225,9 @@ fn output_is_byte_identical_across_runs_and_thread_counts() {
 fn standard_input_is_a_document() {
     let out = factdiff()
         .args(["extract", "--format", "json", "-"])
-        .write_stdin("+++\npublished = 2023-11-21\n+++\nAt least 18 people were killed in the blast.\n")
+        .write_stdin(
+            "+++\npublished = 2023-11-21\n+++\nAt least 18 people were killed in the blast.\n",
+        )
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(0));
@@ -144,9 +237,15 @@ fn standard_input_is_a_document() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let out = factdiff().args(["check", "--format", "yaml"]).output().expect("runs");
+    let out = factdiff()
+        .args(["check", "--format", "yaml"])
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(2));
-    let out = factdiff().args(["check", "no/such/folder"]).output().expect("runs");
+    let out = factdiff()
+        .args(["check", "no/such/folder"])
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/folder"));
 }

@@ -10,7 +10,10 @@ fn same_day_conflict_is_flagged() {
     assert!(a.errors.is_empty(), "{:?}", a.errors);
     assert_eq!(verdicts(&a), vec!["conflict"]);
     let f = &a.findings[0];
-    assert_eq!((f.kind.as_str(), f.subject.as_str()), ("killed", "gaza-palestinians"));
+    assert_eq!(
+        (f.kind.as_str(), f.subject.as_str()),
+        ("killed", "gaza-palestinians")
+    );
     assert_eq!(f.sets.len(), 2);
 }
 
@@ -18,7 +21,11 @@ fn same_day_conflict_is_flagged() {
 fn approximations_that_agree_are_not_flagged() {
     let a = analyse_case("approximations-agree");
     assert_eq!(a.claims.len(), 2, "{:#?}", a.claims);
-    assert!(a.claims.iter().all(|c| c.subject == "israelis-oct7"), "{:#?}", a.claims);
+    assert!(
+        a.claims.iter().all(|c| c.subject == "israelis-oct7"),
+        "{:#?}",
+        a.claims
+    );
     assert!(a.findings.is_empty(), "{:#?}", a.findings);
 }
 

@@ -226,6 +226,7 @@ fn fixture() -> Analysis {
         quotes,
         findings,
         errors: vec![],
+        warnings: vec![],
     }
 }
 

@@ -32,6 +32,16 @@ patterns = ['killing {qty}']
     let rules = factdiff::rules::RuleSet::parse(text, "t.toml").expect("valid rules");
     let result = factdiff::rules_test::run(&rules);
     assert_eq!(result.failed, 2, "{}", result.report);
-    assert!(result.report.contains("FAIL t.toml:13: rule `killed.a`"), "{}", result.report);
-    assert!(result.report.contains("FAIL t.toml:16: rule `killed.b` has no example"), "{}", result.report);
+    assert!(
+        result.report.contains("FAIL t.toml:10: rule `killed.a`"),
+        "{}",
+        result.report
+    );
+    assert!(
+        result
+            .report
+            .contains("FAIL t.toml:14: rule `killed.b` has no example"),
+        "{}",
+        result.report
+    );
 }

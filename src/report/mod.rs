@@ -16,7 +16,12 @@ use crate::pipeline::Analysis;
 pub fn verdict_counts(analysis: &Analysis) -> Vec<(Verdict, usize)> {
     Verdict::ALL
         .iter()
-        .map(|v| (*v, analysis.findings.iter().filter(|f| f.verdict == *v).count()))
+        .map(|v| {
+            (
+                *v,
+                analysis.findings.iter().filter(|f| f.verdict == *v).count(),
+            )
+        })
         .filter(|(_, n)| *n > 0)
         .collect()
 }

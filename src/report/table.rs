@@ -117,7 +117,11 @@ pub fn render_check(a: &Analysis) -> String {
 }
 
 fn finding_heading(f: &Finding) -> String {
-    let scope = f.scope.as_ref().map(|s| format!(" [{s}]")).unwrap_or_default();
+    let scope = f
+        .scope
+        .as_ref()
+        .map(|s| format!(" [{s}]"))
+        .unwrap_or_default();
     let undated = if f.undated { " · undated source" } else { "" };
     format!(
         "{} {} ({}) · {} · {}{}{}",
@@ -131,18 +135,34 @@ fn finding_heading(f: &Finding) -> String {
     )
 }
 
-fn claim_block(f: &Finding, claims: &BTreeMap<&str, &Claim>, docs: &BTreeMap<&str, &Document>) -> String {
-    let mut t = new_table(&["set", "figure as written", "range", "outlet", "as of", "source", "where"]);
+fn claim_block(
+    f: &Finding,
+    claims: &BTreeMap<&str, &Claim>,
+    docs: &BTreeMap<&str, &Document>,
+) -> String {
+    let mut t = new_table(&[
+        "set",
+        "figure as written",
+        "range",
+        "outlet",
+        "as of",
+        "source",
+        "where",
+    ]);
     for (n, set) in f.sets.iter().enumerate() {
         for id in &set.claims {
-            let Some(c) = claims.get(id.as_str()) else { continue };
+            let Some(c) = claims.get(id.as_str()) else {
+                continue;
+            };
             let doc = docs.get(c.doc.as_str()).copied();
             t.add_row(vec![
                 format!("{}", n + 1),
                 sanitize(&c.quantity.text),
                 interval(&c.quantity),
                 outlet(doc, &c.doc),
-                c.as_of.map(|d| d.to_string()).unwrap_or_else(|| "undated".into()),
+                c.as_of
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "undated".into()),
                 source_of(c),
                 location(doc, c.span.line),
             ]);
@@ -151,10 +171,16 @@ fn claim_block(f: &Finding, claims: &BTreeMap<&str, &Claim>, docs: &BTreeMap<&st
     t.to_string()
 }
 
-fn quote_block(f: &Finding, quotes: &BTreeMap<&str, &Quote>, docs: &BTreeMap<&str, &Document>) -> String {
+fn quote_block(
+    f: &Finding,
+    quotes: &BTreeMap<&str, &Quote>,
+    docs: &BTreeMap<&str, &Document>,
+) -> String {
     let mut t = new_table(&["quote", "speaker", "outlet", "where"]);
     for id in &f.quotes {
-        let Some(q) = quotes.get(id.as_str()) else { continue };
+        let Some(q) = quotes.get(id.as_str()) else {
+            continue;
+        };
         let doc = docs.get(q.doc.as_str()).copied();
         let speaker = match (&q.speaker.as_written, &q.speaker.entity) {
             (Some(w), Some(e)) => format!("{} ({e})", sanitize(w)),
@@ -175,7 +201,9 @@ fn quote_block(f: &Finding, quotes: &BTreeMap<&str, &Quote>, docs: &BTreeMap<&st
 /// The claims of `extract` as a table.
 pub fn render_claims(a: &Analysis) -> String {
     let docs: BTreeMap<&str, &Document> = a.documents.iter().map(|d| (d.id.as_str(), d)).collect();
-    let mut t = new_table(&["claim", "kind", "subject", "figure", "range", "modality", "as of", "source"]);
+    let mut t = new_table(&[
+        "claim", "kind", "subject", "figure", "range", "modality", "as of", "source",
+    ]);
     for c in &a.claims {
         let doc = docs.get(c.doc.as_str()).copied();
         let subject = match &c.scope {
@@ -189,7 +217,9 @@ pub fn render_claims(a: &Analysis) -> String {
             sanitize(&c.quantity.text),
             interval(&c.quantity),
             c.modality.as_str().to_string(),
-            c.as_of.map(|d| d.to_string()).unwrap_or_else(|| "undated".into()),
+            c.as_of
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "undated".into()),
             source_of(c),
         ]);
     }
@@ -203,7 +233,16 @@ pub fn render_claims(a: &Analysis) -> String {
 /// Recognised quantities as a table (`factdiff quantities`).
 pub fn render_quantities(text: &str, quantities: &[Quantity]) -> String {
     let lines = crate::segment::LineIndex::new(text);
-    let mut t = new_table(&["where", "text", "class", "qualifier", "stated", "hard", "soft", "unit"]);
+    let mut t = new_table(&[
+        "where",
+        "text",
+        "class",
+        "qualifier",
+        "stated",
+        "hard",
+        "soft",
+        "unit",
+    ]);
     for q in quantities {
         let (line, col) = lines.line_col(text, q.start);
         let soft = Quantity {

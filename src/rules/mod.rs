@@ -239,7 +239,12 @@ impl RuleSet {
 fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
     if let Some(v) = spec.version {
         if v != 1 {
-            return Err(src.error(0..0, "version", None, format!("unsupported version {v}; this factdiff reads version 1")));
+            return Err(src.error(
+                0..0,
+                "version",
+                None,
+                format!("unsupported version {v}; this factdiff reads version 1"),
+            ));
         }
     }
     let vocab = expand_vocab(spec, src)?;
@@ -255,14 +260,24 @@ fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
         }
         let tolerance = match &k.tolerance {
             Some(t) if !(0.0..1.0).contains(t.get_ref()) => {
-                return Err(src.error(t.span(), "kind.tolerance", Some(&id), "tolerance must be at least 0 and below 1"))
+                return Err(src.error(
+                    t.span(),
+                    "kind.tolerance",
+                    Some(&id),
+                    "tolerance must be at least 0 and below 1",
+                ))
             }
             Some(t) => *t.get_ref(),
             None => 0.05,
         };
         let window_days = match &k.window_days {
             Some(w) if *w.get_ref() < 0 => {
-                return Err(src.error(w.span(), "kind.window_days", Some(&id), "window_days must not be negative"))
+                return Err(src.error(
+                    w.span(),
+                    "kind.window_days",
+                    Some(&id),
+                    "window_days must not be negative",
+                ))
             }
             Some(w) => *w.get_ref(),
             None => 2,
@@ -272,7 +287,14 @@ fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
             Some(("non-decreasing", _)) => Trend::NonDecreasing,
             Some(("non-increasing", _)) => Trend::NonIncreasing,
             Some((other, span)) => {
-                return Err(src.error(span, "kind.trend", Some(&id), format!("unknown trend `{other}`; expected non-decreasing, non-increasing or none")))
+                return Err(src.error(
+                    span,
+                    "kind.trend",
+                    Some(&id),
+                    format!(
+                        "unknown trend `{other}`; expected non-decreasing, non-increasing or none"
+                    ),
+                ))
             }
         };
         kinds.push(Kind {
@@ -285,7 +307,15 @@ fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
     }
     let kind_of = |name: &Spanned<String>, key: &str, owner: &str| -> Result<usize, Error> {
         kind_index.get(name.get_ref()).copied().ok_or_else(|| {
-            src.error(name.span(), key, Some(owner), format!("unknown kind `{}`; declare it in a [[kind]] table", name.get_ref()))
+            src.error(
+                name.span(),
+                key,
+                Some(owner),
+                format!(
+                    "unknown kind `{}`; declare it in a [[kind]] table",
+                    name.get_ref()
+                ),
+            )
         })
     };
 
@@ -301,20 +331,39 @@ fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
         }
         let kind = kind_of(&rs.kind, "rule.kind", &id)?;
         if rs.patterns.is_empty() {
-            return Err(src.error(r.span(), "rule.patterns", Some(&id), "a rule needs at least one pattern"));
+            return Err(src.error(
+                r.span(),
+                "rule.patterns",
+                Some(&id),
+                "a rule needs at least one pattern",
+            ));
         }
         for p in &rs.patterns {
             let expanded = expand_pattern(p, &vocab, src, "rule.patterns", &id)?;
             if !expanded.contains("(?P<qty>") {
-                return Err(src.error(p.span(), "rule.patterns", Some(&id), "pattern has no {qty} placeholder"));
+                return Err(src.error(
+                    p.span(),
+                    "rule.patterns",
+                    Some(&id),
+                    "pattern has no {qty} placeholder",
+                ));
             }
-            let regex = build_regex(&expanded).map_err(|m| src.error(p.span(), "rule.patterns", Some(&id), m))?;
-            patterns.push(Pattern { rule: rules.len(), regex });
+            let regex = build_regex(&expanded)
+                .map_err(|m| src.error(p.span(), "rule.patterns", Some(&id), m))?;
+            patterns.push(Pattern {
+                rule: rules.len(),
+                regex,
+            });
         }
         let modality = match &rs.modality {
             None => None,
             Some(m) => Some(parse_modality(m.get_ref()).ok_or_else(|| {
-                src.error(m.span(), "rule.modality", Some(&id), "modality must be reported, planned or proposed")
+                src.error(
+                    m.span(),
+                    "rule.modality",
+                    Some(&id),
+                    "modality must be reported, planned or proposed",
+                )
             })?),
         };
         let default_classes = if kinds[kind].unit == "days" || kinds[kind].unit == "hours" {
@@ -331,7 +380,14 @@ fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
                         "count" => QuantityClass::Count,
                         "duration" => QuantityClass::Duration,
                         other => {
-                            return Err(src.error(c.span(), "rule.classes", Some(&id), format!("class `{other}` cannot make claims; use count or duration")))
+                            return Err(src.error(
+                                c.span(),
+                                "rule.classes",
+                                Some(&id),
+                                format!(
+                                    "class `{other}` cannot make claims; use count or duration"
+                                ),
+                            ))
                         }
                     });
                 }
@@ -366,7 +422,14 @@ fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
         .size_limit(REGEX_SIZE_LIMIT * 8)
         .dfa_size_limit(REGEX_SIZE_LIMIT * 8)
         .build()
-        .map_err(|e| src.error(0..0, "rule.patterns", None, format!("the rules' patterns together are too large: {e}")))?;
+        .map_err(|e| {
+            src.error(
+                0..0,
+                "rule.patterns",
+                None,
+                format!("the rules' patterns together are too large: {e}"),
+            )
+        })?;
 
     // Subjects.
     let mut subjects = Vec::new();
@@ -378,7 +441,11 @@ fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
             kinds_of.push(kind_of(k, "subject.kinds", &id)?);
         }
         let cues = compile_cues(&ss.cues, &vocab, src, "subject.cues", &id)?;
-        if (id.contains("{country}") || id.contains("{demonym}")) && !cues.iter().all(|c| c.capture_names().any(|n| n == Some("country"))) {
+        if (id.contains("{country}") || id.contains("{demonym}"))
+            && !cues
+                .iter()
+                .all(|c| c.capture_names().any(|n| n == Some("country")))
+        {
             return Err(src.error(ss.id.span(), "subject.cues", Some(&id), "a subject id with {country} needs a (?P<country>…) group, e.g. {nationality}, in every cue"));
         }
         subjects.push(Subject {
@@ -405,7 +472,12 @@ fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
             let id = e.get_ref().id.get_ref().clone();
             let patterns = compile_cues(&e.get_ref().patterns, &vocab, src, "scope.patterns", &id)?;
             if patterns.iter().any(|p| !p.as_str().contains("(?P<qty>")) {
-                return Err(src.error(e.span(), "scope.patterns", Some(&id), "every scope pattern needs {qty}"));
+                return Err(src.error(
+                    e.span(),
+                    "scope.patterns",
+                    Some(&id),
+                    "every scope pattern needs {qty}",
+                ));
             }
             Ok(CueGroup { id, patterns })
         })
@@ -416,12 +488,23 @@ fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
         let id = ms.id.get_ref();
         let modality = match parse_modality(id) {
             None => {
-                return Err(src.error(ms.id.span(), "modality.id", Some(id), "modality id must be reported, planned or proposed"))
+                return Err(src.error(
+                    ms.id.span(),
+                    "modality.id",
+                    Some(id),
+                    "modality id must be reported, planned or proposed",
+                ))
             }
             Some(m) => m,
         };
         let patterns = compile_cues(&ms.cues, &vocab, src, "modality.cues", id)?;
-        modalities.push((modality, CueGroup { id: id.clone(), patterns }));
+        modalities.push((
+            modality,
+            CueGroup {
+                id: id.clone(),
+                patterns,
+            },
+        ));
     }
     let mut nationalities = Vec::new();
     for (country, n) in &spec.nationality {
@@ -457,7 +540,12 @@ fn compile_entities(spec: &RulesSpec, src: &Source) -> Result<EntityTable, Error
     for e in &spec.entities {
         let es = e.get_ref();
         if ids.insert(es.id.get_ref().clone(), es.id.span()).is_some() {
-            return Err(src.error(es.id.span(), "entity.id", Some(es.id.get_ref()), "duplicate entity id"));
+            return Err(src.error(
+                es.id.span(),
+                "entity.id",
+                Some(es.id.get_ref()),
+                "duplicate entity id",
+            ));
         }
     }
     let mut entities = Vec::new();
@@ -467,20 +555,44 @@ fn compile_entities(spec: &RulesSpec, src: &Source) -> Result<EntityTable, Error
         let mut member_of = Vec::new();
         for m in &es.member_of {
             if m.get_ref() == &id {
-                return Err(src.error(m.span(), "entity.member_of", Some(&id), "an entity cannot be a member of itself"));
+                return Err(src.error(
+                    m.span(),
+                    "entity.member_of",
+                    Some(&id),
+                    "an entity cannot be a member of itself",
+                ));
             }
             if !ids.contains_key(m.get_ref()) {
-                return Err(src.error(m.span(), "entity.member_of", Some(&id), format!("unknown entity `{}`", m.get_ref())));
+                return Err(src.error(
+                    m.span(),
+                    "entity.member_of",
+                    Some(&id),
+                    format!("unknown entity `{}`", m.get_ref()),
+                ));
             }
             member_of.push(m.get_ref().clone());
         }
-        let entity_type = es.entity_type.as_ref().map(|t| t.get_ref().clone()).unwrap_or_else(|| "organisation".into());
+        let entity_type = es
+            .entity_type
+            .as_ref()
+            .map(|t| t.get_ref().clone())
+            .unwrap_or_else(|| "organisation".into());
         if !matches!(entity_type.as_str(), "person" | "organisation" | "outlet") {
             let span = es.entity_type.as_ref().map(|t| t.span()).unwrap_or(0..0);
-            return Err(src.error(span, "entity.type", Some(&id), "type must be person, organisation or outlet"));
+            return Err(src.error(
+                span,
+                "entity.type",
+                Some(&id),
+                "type must be person, organisation or outlet",
+            ));
         }
         if es.names.is_empty() {
-            return Err(src.error(e.span(), "entity.names", Some(&id), "an entity needs at least one name"));
+            return Err(src.error(
+                e.span(),
+                "entity.names",
+                Some(&id),
+                "an entity needs at least one name",
+            ));
         }
         entities.push(Entity {
             id,
@@ -495,7 +607,12 @@ fn compile_entities(spec: &RulesSpec, src: &Source) -> Result<EntityTable, Error
     for e in &spec.entities {
         let id = e.get_ref().id.get_ref();
         if table.ancestors(id).contains(id) {
-            return Err(src.error(e.get_ref().id.span(), "entity.member_of", Some(id), "member_of forms a cycle back to this entity"));
+            return Err(src.error(
+                e.get_ref().id.span(),
+                "entity.member_of",
+                Some(id),
+                "member_of forms a cycle back to this entity",
+            ));
         }
     }
     Ok(table)
@@ -581,7 +698,12 @@ fn expand_vocab(spec: &RulesSpec, src: &Source) -> Result<BTreeMap<String, Strin
             cur = next;
         }
         if has_macro(&cur) {
-            return Err(src.error(span.clone(), "vocab", Some(name), "vocabulary references nest too deeply or form a cycle"));
+            return Err(src.error(
+                span.clone(),
+                "vocab",
+                Some(name),
+                "vocabulary references nest too deeply or form a cycle",
+            ));
         }
         out.insert(name.clone(), cur);
     }
@@ -603,18 +725,27 @@ fn substitute(pattern: &str, lookup: &dyn Fn(&str) -> Option<String>) -> Result<
         let escaped = (pos > 0 && bytes[pos - 1] == b'\\')
             || (pos > 1 && bytes[pos - 2] == b'\\' && matches!(bytes[pos - 1], b'x' | b'p' | b'P'));
         let after = &rest[pos + 1..];
-        let starts_name = after.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+        let starts_name = after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic());
         if escaped || !starts_name {
             out.push_str(&rest[..=pos]);
             rest = after;
             continue;
         }
-        let close = after.find('}').ok_or_else(|| format!("unclosed `{{` in `{pattern}`"))?;
+        let close = after
+            .find('}')
+            .ok_or_else(|| format!("unclosed `{{` in `{pattern}`"))?;
         let name = &after[..close];
         out.push_str(&rest[..pos]);
         match lookup(name) {
             Some(v) => out.push_str(&v),
-            None => return Err(format!("unknown placeholder `{{{name}}}`; define it under [vocab]")),
+            None => {
+                return Err(format!(
+                    "unknown placeholder `{{{name}}}`; define it under [vocab]"
+                ))
+            }
         }
         rest = &after[close + 1..];
     }
@@ -648,7 +779,12 @@ fn expand_pattern(
         qty_seen += 1;
     }
     if qty_seen > 1 {
-        return Err(src.error(p.span(), key, Some(id), "a pattern may hold {qty} only once"));
+        return Err(src.error(
+            p.span(),
+            key,
+            Some(id),
+            "a pattern may hold {qty} only once",
+        ));
     }
     Ok(result)
 }
@@ -687,16 +823,26 @@ patterns = ['{qty} {people} (?:were )?killed']
         let err = RuleSet::parse(&text, "t.toml").expect_err("unknown kind");
         let msg = err.to_string();
         assert!(msg.starts_with("t.toml:12:8:"), "{msg}");
-        assert!(msg.contains("killed.basic") && msg.contains("unknown kind `kiled`"), "{msg}");
+        assert!(
+            msg.contains("killed.basic") && msg.contains("unknown kind `kiled`"),
+            "{msg}"
+        );
     }
 
     #[test]
     fn bad_regex_and_unknown_key_are_errors_with_lines() {
         let text = MINIMAL.replace("(?:were )?killed", "(?:were killed");
-        let msg = RuleSet::parse(&text, "t.toml").expect_err("bad regex").to_string();
-        assert!(msg.contains("t.toml:13:") && msg.contains("bad regex"), "{msg}");
+        let msg = RuleSet::parse(&text, "t.toml")
+            .expect_err("bad regex")
+            .to_string();
+        assert!(
+            msg.contains("t.toml:13:") && msg.contains("bad regex"),
+            "{msg}"
+        );
         let text = MINIMAL.replace("trend =", "trnd =");
-        let msg = RuleSet::parse(&text, "t.toml").expect_err("unknown key").to_string();
+        let msg = RuleSet::parse(&text, "t.toml")
+            .expect_err("unknown key")
+            .to_string();
         assert!(msg.contains("t.toml:8:") && msg.contains("trnd"), "{msg}");
     }
 

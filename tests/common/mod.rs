@@ -24,7 +24,11 @@ pub fn analyse_case(case: &str) -> Analysis {
 
 /// The verdicts of an analysis, as strings, sorted.
 pub fn verdicts(a: &Analysis) -> Vec<String> {
-    let mut v: Vec<String> = a.findings.iter().map(|f| f.verdict.as_str().to_string()).collect();
+    let mut v: Vec<String> = a
+        .findings
+        .iter()
+        .map(|f| f.verdict.as_str().to_string())
+        .collect();
     v.sort();
     v
 }
