@@ -4,7 +4,8 @@
 
 use crate::baseline::{self, Baseline};
 use crate::cli::{
-    BaselineAction, CheckArgs, Cli, Command, CorpusArgs, DiffArgs, FailOn, Format, RulesAction,
+    BaselineAction, CheckArgs, Cli, Command, CompareArgs, CorpusArgs, DiffArgs, FailOn, Format,
+    RulesAction, TimelineArgs,
 };
 use crate::error::Error;
 use crate::model::Severity;
@@ -41,14 +42,26 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Check(args) => check(&args),
         Command::Extract(args) => {
             configure_threads(&args.corpus);
+            if !matches!(
+                args.format,
+                Format::Table | Format::Json | Format::Jsonl | Format::Csv
+            ) {
+                return unsupported("extract", args.format, "table, json, jsonl or csv");
+            }
             with_analysis(&args.corpus, |a| {
+                // extract lists claims and quotes; findings are check's job.
+                a.findings.clear();
                 let stdout = match args.format {
                     Format::Table => report::table::render_claims(a),
-                    Format::Json => report::json::render(a),
+                    Format::Jsonl => report::jsonl::render_extraction(a),
+                    Format::Csv => report::csv::render(a),
+                    _ => report::json::render(a),
                 };
                 (stdout, 0)
             })
         }
+        Command::Compare(args) => compare(&args),
+        Command::Timeline(args) => timeline(&args),
         Command::Quantities(args) => quantities(&args.file, args.format),
         Command::Baseline(b) => match b.action {
             BaselineAction::Write { file, corpus } => {
@@ -132,6 +145,124 @@ impl Outcome {
     }
 }
 
+/// The findings of an analysis in a format of `check` and `compare`.
+fn render_findings(a: &Analysis, format: Format) -> String {
+    match format {
+        Format::Json => report::json::render(a),
+        Format::Jsonl => report::jsonl::render(a),
+        Format::Markdown => report::markdown::render(a),
+        Format::Csv => report::csv::render(a),
+        Format::Sarif => report::sarif::render(a),
+        Format::Github => report::github::render(a),
+        Format::Table | Format::Svg => report::table::render_check(a),
+    }
+}
+
+fn unsupported(command: &str, format: Format, offered: &str) -> Outcome {
+    Outcome::failure(&Error::Usage(format!(
+        "`{command}` does not write {}; use {offered}",
+        format.name()
+    )))
+}
+
+fn compare(args: &CompareArgs) -> Outcome {
+    if args.format == Format::Svg {
+        return unsupported(
+            "compare",
+            args.format,
+            "table, json, jsonl, markdown, csv, sarif or github",
+        );
+    }
+    let rules = match load_rules(args.rules.as_deref()) {
+        Ok(r) => r,
+        Err(e) => return Outcome::failure(&e),
+    };
+    let mut shard = report::jsonl::Shard::default();
+    for path in &args.claims {
+        let (name, text) = if path.as_os_str() == "-" {
+            let mut text = String::new();
+            if let Err(e) = std::io::stdin().read_to_string(&mut text) {
+                return Outcome::failure(&Error::input(
+                    "<stdin>",
+                    None,
+                    format!("cannot read: {e}"),
+                ));
+            }
+            ("<stdin>".to_string(), text)
+        } else {
+            let name = path.display().to_string();
+            match std::fs::read_to_string(path) {
+                Ok(t) => (name, t),
+                Err(e) => {
+                    return Outcome::failure(&Error::input(
+                        &name,
+                        None,
+                        format!("cannot read: {e}"),
+                    ))
+                }
+            }
+        };
+        match report::jsonl::parse_shard(&text) {
+            Ok(s) => {
+                shard.documents.extend(s.documents);
+                shard.claims.extend(s.claims);
+                shard.quotes.extend(s.quotes);
+            }
+            Err(e) => {
+                let (line, message) = match e.strip_prefix("line ").and_then(|r| r.split_once(": "))
+                {
+                    Some((n, m)) => (n.parse().ok(), m.to_string()),
+                    None => (None, e.clone()),
+                };
+                return Outcome::failure(&Error::input(
+                    &name,
+                    line,
+                    format!("not a claims file: {message}"),
+                ));
+            }
+        }
+    }
+    let mut findings = crate::compare::compare_claims(&shard.documents, &shard.claims, &rules);
+    findings.extend(crate::quotes::compare_quotes(
+        &shard.quotes,
+        &rules.entities,
+    ));
+    crate::compare::sort_findings(&mut findings);
+    let a = Analysis {
+        documents: shard.documents,
+        claims: shard.claims,
+        quotes: shard.quotes,
+        findings,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    Outcome {
+        stdout: render_findings(&a, args.format),
+        stderr: Vec::new(),
+        code: if exceeds(report::worst_severity(&a), args.fail_on) {
+            1
+        } else {
+            0
+        },
+    }
+}
+
+fn timeline(args: &TimelineArgs) -> Outcome {
+    configure_threads(&args.corpus);
+    if !matches!(args.format, Format::Table | Format::Json | Format::Svg) {
+        return unsupported("timeline", args.format, "table, json or svg");
+    }
+    with_analysis(&args.corpus, |a| {
+        let series = crate::timeline_build::series(a, &args.kind, args.subject.as_deref());
+        let stdout = match args.format {
+            Format::Svg => crate::timeline::render_svg(&series),
+            Format::Json => crate::timeline_build::render_json(&series),
+            _ => crate::timeline_build::render_table(&series),
+        };
+        (stdout, 0)
+    })
+}
+
 fn check(args: &CheckArgs) -> Outcome {
     configure_threads(&args.corpus);
     let mut baselines = Vec::new();
@@ -160,10 +291,7 @@ fn check(args: &CheckArgs) -> Outcome {
                 ));
             }
         }
-        let stdout = match args.format {
-            Format::Table => report::table::render_check(a),
-            Format::Json => report::json::render(a),
-        };
+        let stdout = render_findings(a, args.format);
         let code = if exceeds(report::worst_severity(a), args.fail_on) {
             1
         } else {
@@ -310,8 +438,8 @@ fn inputs(args: &CorpusArgs) -> Result<Inputs, Error> {
     Ok(inputs)
 }
 
-fn with_analysis(args: &CorpusArgs, render: impl FnOnce(&Analysis) -> (String, u8)) -> Outcome {
-    with_analysis_mut(args, |a| render(a))
+fn with_analysis(args: &CorpusArgs, render: impl FnOnce(&mut Analysis) -> (String, u8)) -> Outcome {
+    with_analysis_mut(args, render)
 }
 
 fn with_analysis_mut(
@@ -351,6 +479,9 @@ fn with_analysis_mut(
 }
 
 fn quantities(file: &Path, format: Format) -> Outcome {
+    if !matches!(format, Format::Table | Format::Json) {
+        return unsupported("quantities", format, "table or json");
+    }
     let (name, bytes) = if file.as_os_str() == "-" {
         let mut bytes = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
@@ -372,8 +503,9 @@ fn quantities(file: &Path, format: Format) -> Outcome {
     };
     let found = crate::quantity::recognise(&text);
     let stdout = match format {
-        Format::Table => report::table::render_quantities(&text, &found),
         Format::Json => report::json::render_quantities(&text, &found),
+        Format::Table => report::table::render_quantities(&text, &found),
+        other => return unsupported("quantities", other, "table or json"),
     };
     Outcome {
         stdout,

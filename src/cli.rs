@@ -29,6 +29,44 @@ pub enum Command {
     Explain(ExplainArgs),
     /// List the claims and findings that change between two versions of the rules.
     Diff(DiffArgs),
+    /// Compare claims extracted earlier (`extract --format jsonl`, possibly in shards) in one step.
+    Compare(CompareArgs),
+    /// Each source's figures of one kind in date order, per subject, with low/best/high per date.
+    Timeline(TimelineArgs),
+}
+
+/// `factdiff compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// JSONL files written by `factdiff extract --format jsonl` (`-` for standard input).
+    #[arg(required = true)]
+    pub claims: Vec<PathBuf>,
+    /// Rules file (for kinds, windows and trends; default: ./rules.toml if present, else embedded).
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Exit with 1 when a finding has at least this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+}
+
+/// `factdiff timeline`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Corpus and rules.
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    /// The claim kind (e.g. killed).
+    #[arg(long)]
+    pub kind: String,
+    /// Only this subject (default: every subject of the kind).
+    #[arg(long)]
+    pub subject: Option<String>,
+    /// Output format: table, json or svg.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }
 
 /// `factdiff baseline`.
@@ -167,13 +205,41 @@ pub enum RulesAction {
     },
 }
 
-/// Output formats.
+/// Output formats (not every command offers every format).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// A table for people.
     Table,
     /// The factdiff/v1 JSON contract.
     Json,
+    /// One JSON object per line (documents, claims, quotes, findings, summary).
+    Jsonl,
+    /// A report to paste into a pull request.
+    Markdown,
+    /// Claims, one row each, for spreadsheets.
+    Csv,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
+    /// An SVG chart (timeline only).
+    Svg,
+}
+
+impl Format {
+    /// The lowercase name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Markdown => "markdown",
+            Format::Csv => "csv",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
+            Format::Svg => "svg",
+        }
+    }
 }
 
 /// The severity at which `check` exits with 1.

@@ -39,3 +39,4 @@ pub mod segment;
 pub mod subject;
 pub mod time;
 pub mod timeline;
+pub mod timeline_build;

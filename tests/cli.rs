@@ -249,3 +249,227 @@ fn usage_errors_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/folder"));
 }
+
+#[test]
+fn sharded_extract_then_compare_gives_the_findings_of_one_check() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let shard = |name: &str, paths: &[&str]| {
+        let out = factdiff()
+            .args(["extract", "--format", "jsonl"])
+            .args(paths)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0));
+        let path = dir.path().join(name);
+        fs::write(&path, &out.stdout).expect("write shard");
+        path
+    };
+    let a = shard(
+        "a.jsonl",
+        &[
+            "corpus/seeds",
+            "corpus/same-day-conflict",
+            "corpus/disputed",
+        ],
+    );
+    let b = shard(
+        "b.jsonl",
+        &["corpus/evolution", "corpus/regression", "corpus/tension"],
+    );
+    let compared = factdiff()
+        .args(["compare", "--format", "json", "--fail-on", "never"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .expect("runs");
+    let checked = factdiff()
+        .args(["check", "--format", "json", "--fail-on", "never"])
+        .args([
+            "corpus/seeds",
+            "corpus/same-day-conflict",
+            "corpus/disputed",
+        ])
+        .args(["corpus/evolution", "corpus/regression", "corpus/tension"])
+        .output()
+        .expect("runs");
+    let findings = |bytes: &[u8]| {
+        let v: serde_json::Value = serde_json::from_slice(bytes).expect("valid JSON");
+        v["findings"].clone()
+    };
+    let expected = findings(&checked.stdout);
+    assert!(
+        expected.as_array().is_some_and(|f| f.len() >= 4),
+        "{expected}"
+    );
+    assert_eq!(findings(&compared.stdout), expected);
+}
+
+#[test]
+fn every_check_format_is_offered_and_extract_refuses_svg() {
+    for format in [
+        "table", "json", "jsonl", "markdown", "csv", "sarif", "github",
+    ] {
+        let out = factdiff()
+            .args([
+                "check",
+                "--fail-on",
+                "never",
+                "--format",
+                format,
+                "corpus/same-day-conflict",
+            ])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0), "{format}");
+        assert!(!out.stdout.is_empty(), "{format}");
+    }
+    let out = factdiff()
+        .args(["extract", "--format", "svg", "corpus/evolution"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not write svg"));
+}
+
+#[test]
+fn baseline_round_trip_hides_old_findings_and_shows_new_ones() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let baseline = dir.path().join("baseline.toml");
+    let out = factdiff()
+        .args(["baseline", "write"])
+        .arg(&baseline)
+        .arg("corpus/same-day-conflict")
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = factdiff()
+        .args(["check", "--baseline"])
+        .arg(&baseline)
+        .arg("corpus/same-day-conflict")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "the known conflict is hidden");
+    let out = factdiff()
+        .args(["check", "--baseline"])
+        .arg(&baseline)
+        .args(["corpus/same-day-conflict", "corpus/regression"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1), "the new regression shows");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("REGRESSION"));
+    let out = factdiff()
+        .args(["check", "--baseline"])
+        .arg(&baseline)
+        .arg("corpus/regression")
+        .output()
+        .expect("runs");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("stale entry"),
+        "stale entries are listed"
+    );
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file is left");
+}
+
+#[test]
+fn explain_shows_sources_underlined_and_the_reason() {
+    let out = factdiff()
+        .args(["check", "--format", "json", "corpus/regression"])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let id = v["findings"][0]["id"]
+        .as_str()
+        .expect("a finding")
+        .to_string();
+    let out = factdiff()
+        .args(["explain", &id, "corpus/regression"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("About 1,400 people were killed"), "{text}");
+    assert!(text.contains("^^^^^^^^^^^"), "{text}");
+    assert!(text.contains("cumulative tally"), "{text}");
+    let out = factdiff()
+        .args(["explain", "Fdeadbeef", "corpus/regression"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn rules_diff_lists_exactly_the_claims_a_rule_change_touches() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let before = fs::read_to_string("rules.toml").expect("rules");
+    let after = before.replace("'{qty} {appos}{w:4}{aux}{hurt}\\b',", "'{qty} zzzz',");
+    assert_ne!(before, after, "the test edits the wounded rule");
+    let (old, new) = (dir.path().join("old.toml"), dir.path().join("new.toml"));
+    fs::write(&old, &before).expect("write");
+    fs::write(&new, &after).expect("write");
+    let out = factdiff()
+        .args(["diff", "--rules-before"])
+        .arg(&old)
+        .arg("--rules-after")
+        .arg(&new)
+        .arg("corpus/seeds")
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("claims: 0 added, 2 removed, 0 changed"),
+        "{text}"
+    );
+    assert!(
+        text.contains("“about 19,000”") && text.contains("“nearly 70,000”"),
+        "{text}"
+    );
+}
+
+#[test]
+fn timeline_writes_table_json_and_svg() {
+    let out = factdiff()
+        .args([
+            "timeline",
+            "--kind",
+            "killed",
+            "--format",
+            "json",
+            "corpus/evolution",
+        ])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["timeline"][0]["subject"], "gaza-palestinians");
+    assert_eq!(v["timeline"][0]["days"].as_array().map(Vec::len), Some(2));
+    let out = factdiff()
+        .args([
+            "timeline",
+            "--kind",
+            "killed",
+            "--format",
+            "svg",
+            "corpus/evolution",
+        ])
+        .output()
+        .expect("runs");
+    let svg = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"),
+        "{svg}"
+    );
+}

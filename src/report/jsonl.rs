@@ -5,7 +5,10 @@
 //! Pure functions: no I/O.
 
 use super::json;
-use crate::model::{Attribution, Claim, Modality, Qualifier, Quantity, QuantityClass, Span};
+use crate::model::{
+    Attribution, Channel, Claim, Document, Modality, Qualifier, Quantity, QuantityClass, Quote,
+    Span,
+};
 use crate::pipeline::Analysis;
 use crate::time::Date;
 use serde_json::{Map, Value};
@@ -37,6 +40,102 @@ pub fn render_claims(claims: &[Claim]) -> String {
         push_line(&mut out, "claim", json::claim(c));
     }
     out
+}
+
+/// The documents, claims and quotes of one or more JSONL shards (from `extract --format jsonl`).
+#[derive(Debug, Clone, Default)]
+pub struct Shard {
+    /// Documents (their text is not carried: `text` is empty).
+    pub documents: Vec<Document>,
+    /// Claims.
+    pub claims: Vec<Claim>,
+    /// Quotes.
+    pub quotes: Vec<Quote>,
+}
+
+/// The extraction half of a run as JSONL: document, claim and quote lines, then a summary line. This is
+/// a pure map from documents to lines, so a corpus can be extracted in shards and compared in one step.
+pub fn render_extraction(a: &Analysis) -> String {
+    let mut out = String::new();
+    for d in &a.documents {
+        push_line(&mut out, "document", json::document(d));
+    }
+    for c in &a.claims {
+        push_line(&mut out, "claim", json::claim(c));
+    }
+    for q in &a.quotes {
+        push_line(&mut out, "quote", json::quote(q));
+    }
+    push_line(&mut out, "summary", summary(a));
+    out
+}
+
+/// Reads the document, claim and quote lines of JSONL text; other lines are skipped. An error names the
+/// 1-based line number.
+pub fn parse_shard(text: &str) -> Result<Shard, String> {
+    let mut shard = Shard::default();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let value: Value =
+            serde_json::from_str(line).map_err(|e| format!("line {}: not JSON: {e}", i + 1))?;
+        let at = |e: String| format!("line {}: {e}", i + 1);
+        match value.get("type").and_then(Value::as_str) {
+            Some("document") => shard.documents.push(document_from(&value).map_err(at)?),
+            Some("claim") => shard.claims.push(claim_from(&value).map_err(at)?),
+            Some("quote") => shard.quotes.push(quote_from(&value).map_err(at)?),
+            _ => {}
+        }
+    }
+    Ok(shard)
+}
+
+fn document_from(v: &Value) -> Result<Document, String> {
+    let meta = match field(v, "meta")? {
+        Value::Object(m) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        Value::Null => Default::default(),
+        _ => return Err("\"meta\" is not an object".into()),
+    };
+    Ok(Document {
+        id: string(v, "id")?,
+        path: string(v, "path")?,
+        outlet: opt_string(v, "outlet")?,
+        published: opt_date(v, "published")?,
+        url: opt_string(v, "url")?,
+        title: opt_string(v, "title")?,
+        language: v
+            .get("language")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        event: opt_string(v, "event")?,
+        meta,
+        text: String::new(),
+        body_start: 0,
+    })
+}
+
+fn quote_from(v: &Value) -> Result<Quote, String> {
+    let channel = string(v, "channel")?;
+    let channel = [
+        Channel::Statement,
+        Channel::Interview,
+        Channel::PressConference,
+        Channel::SocialMedia,
+        Channel::Unknown,
+    ]
+    .into_iter()
+    .find(|c| c.as_str() == channel)
+    .ok_or_else(|| format!("unknown channel {channel:?}"))?;
+    Ok(Quote {
+        id: string(v, "id")?,
+        doc: string(v, "doc")?,
+        text: string(v, "text")?,
+        speaker: attribution_from(field(v, "speaker")?)?,
+        channel,
+        span: span_from(field(v, "span")?)?,
+    })
 }
 
 /// Reads the claim lines of JSONL text (from [`render`] or [`render_claims`]) back into claims; lines of

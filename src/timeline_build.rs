@@ -1,0 +1,155 @@
+//! Claims → timeline series for `factdiff timeline`: one series per subject of a kind, holding each
+//! source's reported figures (plans, proposals and increments are not tallies and are left out), and
+//! their renderings as a table and as JSON. The SVG chart is [`crate::timeline::render_svg`].
+
+use crate::compare::format_number;
+use crate::pipeline::Analysis;
+use crate::report::table::sanitize;
+use crate::timeline::{days, sorted_points, TimelinePoint, TimelineSeries};
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{ContentArrangement, Table};
+use serde_json::json;
+use std::collections::BTreeMap;
+
+/// The series of `kind`, one per subject (only `subject` when given), in subject order.
+pub fn series(a: &Analysis, kind: &str, subject: Option<&str>) -> Vec<TimelineSeries> {
+    let outlets: BTreeMap<&str, &str> = a
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.outlet.as_deref().unwrap_or("")))
+        .collect();
+    let mut by_subject: BTreeMap<String, TimelineSeries> = BTreeMap::new();
+    for c in &a.claims {
+        if c.kind != kind
+            || c.modality != crate::model::Modality::Reported
+            || c.quantity.delta
+            || c.scope.is_some()
+            || subject.is_some_and(|s| s != c.subject)
+        {
+            continue;
+        }
+        let series = by_subject
+            .entry(c.subject.clone())
+            .or_insert_with(|| TimelineSeries {
+                kind: kind.to_string(),
+                subject: c.subject.clone(),
+                unit: c.unit.clone(),
+                points: Vec::new(),
+            });
+        series.points.push(TimelinePoint {
+            doc: c.doc.clone(),
+            outlet: outlets
+                .get(c.doc.as_str())
+                .copied()
+                .unwrap_or("")
+                .to_string(),
+            date: c.as_of,
+            text: c.quantity.text.clone(),
+            lo: c.quantity.lo,
+            best: c.quantity.best(),
+            hi: c.quantity.hi,
+            claim: c.id.clone(),
+        });
+    }
+    by_subject.into_values().collect()
+}
+
+fn figure(v: Option<f64>) -> String {
+    v.map(format_number).unwrap_or_else(|| "…".into())
+}
+
+/// One table per subject: each figure in date order, then the low/best/high of each date.
+pub fn render_table(series: &[TimelineSeries]) -> String {
+    let mut out = String::new();
+    for s in series {
+        out.push_str(&format!(
+            "{} · {} ({})\n",
+            s.kind,
+            sanitize(&s.subject),
+            s.unit
+        ));
+        let mut t = Table::new();
+        t.load_preset(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(100)
+            .set_header(vec![
+                "as of",
+                "outlet",
+                "figure as written",
+                "low",
+                "best",
+                "high",
+                "claim",
+            ]);
+        for p in sorted_points(s) {
+            t.add_row(vec![
+                p.date
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "undated".into()),
+                sanitize(if p.outlet.is_empty() {
+                    &p.doc
+                } else {
+                    &p.outlet
+                }),
+                sanitize(&p.text),
+                figure(p.lo),
+                figure(p.best),
+                figure(p.hi),
+                p.claim.clone(),
+            ]);
+        }
+        out.push_str(&format!("{t}\n"));
+        let mut d = Table::new();
+        d.load_preset(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(100)
+            .set_header(vec!["as of", "low", "best", "high", "sources"]);
+        for day in days(s) {
+            d.add_row(vec![
+                day.date
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "undated".into()),
+                figure(day.low),
+                figure(day.best),
+                figure(day.high),
+                sanitize(&day.sources.join(", ")),
+            ]);
+        }
+        out.push_str(&format!("{d}\n\n"));
+    }
+    if series.is_empty() {
+        out.push_str("no reported figures of this kind\n");
+    }
+    out
+}
+
+/// The series as JSON: `{"schema": "factdiff/v1", "timeline": [{kind, subject, unit, points, days}]}`.
+pub fn render_json(series: &[TimelineSeries]) -> String {
+    use crate::report::json::number;
+    let list: Vec<_> = series
+        .iter()
+        .map(|s| {
+            json!({
+                "kind": s.kind,
+                "subject": s.subject,
+                "unit": s.unit,
+                "points": sorted_points(s).iter().map(|p| json!({
+                    "claim": p.claim, "doc": p.doc, "outlet": p.outlet,
+                    "as_of": p.date.map(|d| d.to_string()), "text": p.text,
+                    "lo": number(p.lo), "best": number(p.best), "hi": number(p.hi),
+                })).collect::<Vec<_>>(),
+                "days": days(s).iter().map(|d| json!({
+                    "as_of": d.date.map(|d| d.to_string()),
+                    "low": number(d.low), "best": number(d.best), "high": number(d.high),
+                    "sources": d.sources,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let mut s = serde_json::to_string_pretty(
+        &json!({"schema": crate::report::json::SCHEMA, "timeline": list}),
+    )
+    .unwrap_or_else(|_| "{}".into());
+    s.push('\n');
+    s
+}
