@@ -143,7 +143,7 @@ fn analyse_group(mut items: Vec<Item>, tolerance: f64, window: i64, trend: Trend
             .collect()
     };
     for members in simultaneous {
-        if let Some(f) = same_time_finding(&members) {
+        if let Some(f) = same_time_finding(&members, trend) {
             out.push(f);
         }
     }
@@ -210,7 +210,7 @@ fn sources_disagree(sets: &[Vec<Item>]) -> bool {
     exclusive >= 2
 }
 
-fn same_time_finding(members: &[Item]) -> Option<Finding> {
+fn same_time_finding(members: &[Item], trend: Trend) -> Option<Finding> {
     if doc_count(members) < 2 {
         return None;
     }
@@ -218,6 +218,9 @@ fn same_time_finding(members: &[Item]) -> Option<Finding> {
     if sets.len() > 1 {
         if !sources_disagree(&sets) {
             return None;
+        }
+        if follows_trend(&sets, trend) {
+            return Some(build_finding(Verdict::Evolution, &sets));
         }
         let verdict = if parties_differ(&sets) {
             Verdict::Disputed
@@ -228,18 +231,42 @@ fn same_time_finding(members: &[Item]) -> Option<Finding> {
     }
     let soft_sets = agreement_sets(members, true);
     if soft_sets.len() > 1 && sources_disagree(&soft_sets) {
+        if follows_trend(&soft_sets, trend) {
+            return Some(build_finding(Verdict::Evolution, &soft_sets));
+        }
         return Some(build_finding(Verdict::Tension, &soft_sets));
     }
     None
 }
 
-/// Every set has a known party and no party is in two sets.
+/// True when the sets, in order of value, are also in strict order of date as the trend wants (a toll
+/// of 24 on one day and 100 the next): the disagreement is the tally moving, not the sources.
+fn follows_trend(sets: &[Vec<Item>], trend: Trend) -> bool {
+    let dates = |s: &Vec<Item>| -> Option<(Date, Date)> {
+        let ds: Vec<Date> = s.iter().map(|i| i.date).collect::<Option<Vec<_>>>()?;
+        Some((*ds.iter().min()?, *ds.iter().max()?))
+    };
+    // Agreement sets come sorted by their upper bounds, so by value.
+    let spans: Option<Vec<(Date, Date)>> = sets.iter().map(dates).collect();
+    let Some(spans) = spans else { return false };
+    spans.windows(2).all(|w| match trend {
+        Trend::NonDecreasing => w[0].1 < w[1].0,
+        Trend::NonIncreasing => w[0].0 > w[1].1,
+        Trend::None => false,
+    })
+}
+
+/// The party of the news media: outlets relay figures, they are not a side of a dispute.
+const MEDIA_PARTY: &str = "media";
+
+/// Every set has a known party (other than the media) and no party is in two sets.
 fn parties_differ(sets: &[Vec<Item>]) -> bool {
     let parties: Vec<BTreeSet<&str>> = sets
         .iter()
         .map(|s| {
             s.iter()
                 .filter_map(|i| i.claim.attribution.party.as_deref())
+                .filter(|p| *p != MEDIA_PARTY)
                 .collect()
         })
         .collect();
@@ -419,6 +446,87 @@ fn summary_line(verdict: Verdict, sets: &[Vec<Item>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::model::{Attribution, Modality, Qualifier, Quantity, QuantityClass, Span};
+
+    fn claim(doc: &str, value: f64, date: &str, party: Option<&str>) -> Claim {
+        Claim {
+            id: format!("{doc}:c1"),
+            doc: doc.into(),
+            kind: "killed".into(),
+            subject: "s".into(),
+            scope: None,
+            unit: "people".into(),
+            modality: Modality::Reported,
+            as_of: Date::parse_iso(date),
+            rule: "r".into(),
+            quantity: Quantity {
+                start: 0,
+                end: 1,
+                text: format_number(value),
+                class: QuantityClass::Count,
+                stated: Some(value),
+                qualifier: Qualifier::Exact,
+                lo: Some(value),
+                hi: Some(value),
+                soft_lo: Some(value),
+                soft_hi: Some(value),
+                unit: None,
+                delta: false,
+            },
+            attribution: Attribution {
+                as_written: party.map(str::to_string),
+                entity: party.map(str::to_string),
+                party: party.map(str::to_string),
+            },
+            span: Span::default(),
+            sentence: String::new(),
+        }
+    }
+
+    fn verdicts(claims: &[Claim]) -> Vec<&'static str> {
+        let rules = RuleSet::embedded().expect("rules");
+        compare_claims(&[], claims, &rules)
+            .iter()
+            .map(|f| f.verdict.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn parties_make_a_dispute_but_the_media_is_no_party() {
+        let a = claim("a", 100.0, "2023-10-18", Some("gaza-authorities"));
+        let b = claim("b", 500.0, "2023-10-18", Some("israel"));
+        assert_eq!(verdicts(&[a.clone(), b]), vec!["disputed"]);
+        let c = claim("c", 500.0, "2023-10-18", Some("media"));
+        assert_eq!(verdicts(&[a, c]), vec!["conflict"]);
+    }
+
+    #[test]
+    fn a_higher_figure_a_day_later_is_evolution_a_lower_one_is_conflict() {
+        let early = claim("a", 24.0, "2017-04-15", None);
+        let later = claim("b", 100.0, "2017-04-16", None);
+        assert_eq!(verdicts(&[early, later]), vec!["evolution"]);
+        let early = claim("a", 100.0, "2017-04-15", None);
+        let later = claim("b", 24.0, "2017-04-16", None);
+        assert_eq!(verdicts(&[early, later]), vec!["conflict"]);
+    }
+
+    #[test]
+    fn one_large_group_gives_one_finding_naming_its_sets() {
+        // 20,000 claims in one group: a pairwise algorithm would make 2e8 comparisons.
+        let claims: Vec<Claim> = (0..20_000)
+            .map(|i| {
+                claim(
+                    &format!("d{i}"),
+                    1000.0 + f64::from(i % 7),
+                    "2023-11-01",
+                    None,
+                )
+            })
+            .collect();
+        let found = verdicts(&claims);
+        assert_eq!(found, vec!["conflict"]);
+    }
 
     #[test]
     fn numbers_are_grouped() {

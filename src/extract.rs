@@ -272,7 +272,7 @@ pub fn claims_in_sentence(
                 context,
             ),
         };
-        let scope = scope_of(rules, &masked, qi);
+        let scope = scope_of(rules, &masked, qi, rules.is_named_subject(&subject));
         let modality = rule
             .modality
             .unwrap_or_else(|| modality_of(rules, &masked.text, &range, clause.clone()));
@@ -303,7 +303,7 @@ fn inherit_kind_for_parts(
     best: &mut [Option<(i32, i64, i64, usize)>],
 ) {
     for qi in 0..best.len() {
-        if best[qi].is_some() || scope_of(rules, masked, qi).is_none() {
+        if best[qi].is_some() || scope_of(rules, masked, qi, false).is_none() {
             continue;
         }
         let Some(here) = masked.placeholders[qi].clone() else {
@@ -340,8 +340,11 @@ fn to_kind_unit(q: &Quantity, unit: &str, tolerance: f64) -> Option<Quantity> {
     Some(q.scaled(factor, unit))
 }
 
-fn scope_of(rules: &RuleSet, masked: &Masked, qi: usize) -> Option<String> {
+fn scope_of(rules: &RuleSet, masked: &Masked, qi: usize, named_subject: bool) -> Option<String> {
     for scope in &rules.scopes {
+        if named_subject && scope.unnamed_subjects_only {
+            continue;
+        }
         for p in &scope.patterns {
             let mut at = 0;
             while at <= masked.text.len() {

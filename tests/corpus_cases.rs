@@ -126,3 +126,35 @@ fn the_seeds_show_evolution_of_the_gaza_toll_and_no_false_alarm() {
         .collect();
     assert!(problems.is_empty(), "{:#?}", problems);
 }
+
+#[test]
+fn a_toll_rising_from_one_day_to_the_next_is_evolution_not_conflict() {
+    let a = analyse_case("rising-toll");
+    assert_eq!(verdicts(&a), vec!["evolution"], "{:#?}", a.claims);
+}
+
+#[test]
+fn a_war_total_is_not_compared_with_an_incident_toll() {
+    let a = analyse_case("war-total-and-incident");
+    let scopes: Vec<Option<&str>> = a.claims.iter().map(|c| c.scope.as_deref()).collect();
+    assert_eq!(
+        scopes,
+        vec![None, Some("whole-war"), None],
+        "{:#?}",
+        a.claims
+    );
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+}
+
+#[test]
+fn combatants_are_a_part_not_the_whole() {
+    let a = analyse_case("combatants-and-civilians");
+    assert_eq!(
+        a.claims
+            .iter()
+            .filter(|c| c.scope.as_deref() == Some("combatants"))
+            .count(),
+        1
+    );
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+}

@@ -305,13 +305,30 @@ fn and_a_half(cx: &Cx, v: f64, e: usize) -> (f64, usize) {
     }
 }
 
-/// "half a million", "half a dozen".
+/// "half a million", "half a dozen", and fractions of a scale: "a quarter of a million", "three
+/// quarters of a million", "a third of a million".
 fn half_a(cx: &Cx, i: usize) -> Option<Core> {
-    if !(cx.is(i, "half") && cx.is_any(i + 1, &["a", "an"])) {
+    if cx.is(i, "half") && cx.is_any(i + 1, &["a", "an"]) {
+        let s = cx.word(i + 2).and_then(scale_word)?;
+        return Some(words_core(0.5 * s, i + 3, 0.5, s));
+    }
+    let (fraction, of) = if cx.is_any(i, &["a", "one"]) && cx.is(i + 1, "quarter") {
+        (0.25, i + 2)
+    } else if cx.is(i, "three") && cx.is(i + 1, "quarters") {
+        (0.75, i + 2)
+    } else if cx.is_any(i, &["a", "one"]) && cx.is(i + 1, "third") {
+        (1.0 / 3.0, i + 2)
+    } else {
+        return None;
+    };
+    if !(cx.is(of, "of") && cx.is_any(of + 1, &["a", "an"])) {
         return None;
     }
-    let s = cx.word(i + 2).and_then(scale_word)?;
-    Some(words_core(0.5 * s, i + 3, 0.5, s))
+    let s = cx
+        .word(of + 2)
+        .and_then(scale_word)
+        .filter(|&s| s >= 1000.0)?;
+    Some(words_core((fraction * s).round(), of + 3, fraction, s))
 }
 
 fn words_core(value: f64, end: usize, mantissa: f64, scale: f64) -> Core {
@@ -421,6 +438,8 @@ mod tests {
         assert_eq!(num("two dozen"), Some((24.0, 2)));
         assert_eq!(num("a million"), Some((1e6, 2)));
         assert_eq!(num("half a million"), Some((500_000.0, 3)));
+        assert_eq!(num("a quarter of a million"), Some((250_000.0, 5)));
+        assert_eq!(num("three quarters of a million"), Some((750_000.0, 5)));
         assert_eq!(num("fifty and one hundred"), Some((50.0, 1)));
         assert_eq!(num("two hundred and three hundred"), Some((200.0, 2)));
         assert_eq!(

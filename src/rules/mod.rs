@@ -126,6 +126,28 @@ pub struct CueGroup {
     pub patterns: Vec<Regex>,
 }
 
+/// A scope: a part of a subject.
+#[derive(Debug, Clone)]
+pub struct Scope {
+    /// The id (`children`).
+    pub id: String,
+    /// Only for subjects the rules do not name.
+    pub unnamed_subjects_only: bool,
+    /// Regexes with a `qty` group.
+    pub patterns: Vec<Regex>,
+}
+
+/// An event type for subjects the rules do not name.
+#[derive(Debug, Clone)]
+pub struct EventType {
+    /// The id (`earthquake`).
+    pub id: String,
+    /// The family (`violence`), if any.
+    pub family: Option<String>,
+    /// The cue regexes.
+    pub patterns: Vec<Regex>,
+}
+
 /// The compiled rules.
 #[derive(Debug, Clone)]
 pub struct RuleSet {
@@ -142,9 +164,9 @@ pub struct RuleSet {
     /// Named subjects.
     pub subjects: Vec<Subject>,
     /// Event types for unnamed subjects.
-    pub event_types: Vec<CueGroup>,
+    pub event_types: Vec<EventType>,
     /// Scopes.
-    pub scopes: Vec<CueGroup>,
+    pub scopes: Vec<Scope>,
     /// Modality cues (a `reported` group marks past-tense counts such as "were released"); the cue
     /// nearest the figure wins, ties going to the group listed first.
     pub modalities: Vec<(Modality, CueGroup)>,
@@ -214,6 +236,18 @@ impl RuleSet {
             source.error(span, "", None, message)
         })?;
         compile(&spec, &source)
+    }
+
+    /// True when `subject` is one the rules name (a `[[subject]]` id, templates included).
+    pub fn is_named_subject(&self, subject: &str) -> bool {
+        self.subjects.iter().any(|s| {
+            if let Some((head, tail)) = s.id.split_once('{') {
+                let tail = tail.split_once('}').map(|(_, t)| t).unwrap_or("");
+                subject.starts_with(head) && subject.ends_with(tail)
+            } else {
+                s.id == subject
+            }
+        })
     }
 
     /// The kind with this id.
@@ -462,7 +496,11 @@ fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
         .map(|e| {
             let id = e.get_ref().id.get_ref().clone();
             let patterns = compile_cues(&e.get_ref().cues, &vocab, src, "event_type.cues", &id)?;
-            Ok(CueGroup { id, patterns })
+            Ok(EventType {
+                id,
+                family: e.get_ref().family.clone(),
+                patterns,
+            })
         })
         .collect::<Result<Vec<_>, Error>>()?;
     let scopes = spec
@@ -479,7 +517,11 @@ fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
                     "every scope pattern needs {qty}",
                 ));
             }
-            Ok(CueGroup { id, patterns })
+            Ok(Scope {
+                id,
+                unnamed_subjects_only: e.get_ref().unnamed_subjects_only,
+                patterns,
+            })
         })
         .collect::<Result<Vec<_>, Error>>()?;
     let mut modalities = Vec::new();

@@ -148,6 +148,10 @@ pub struct SubjectSpec {
 pub struct EventTypeSpec {
     /// `earthquake`, `bombing`, …
     pub id: Spanned<String>,
+    /// Types of one family (`violence`) are one event within a document: a sentence naming another
+    /// type of the same family keeps the document's type.
+    #[serde(default)]
+    pub family: Option<String>,
     /// Regexes that name the event.
     pub cues: Vec<Spanned<String>>,
 }
@@ -158,6 +162,10 @@ pub struct EventTypeSpec {
 pub struct ScopeSpec {
     /// `children`, `women`, …
     pub id: Spanned<String>,
+    /// Applies only to subjects the rules do not name (`<place>-<event>`): a named subject such as
+    /// `gaza-palestinians` already is the whole tally, so "since the war began" is no part of it.
+    #[serde(default)]
+    pub unnamed_subjects_only: bool,
     /// Regexes with `{qty}` that put the figure in this scope.
     pub patterns: Vec<Spanned<String>>,
 }
