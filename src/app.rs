@@ -4,8 +4,8 @@
 
 use crate::baseline::{self, Baseline};
 use crate::cli::{
-    BaselineAction, CheckArgs, Cli, Command, CompareArgs, CorpusArgs, DiffArgs, FailOn, Format,
-    RulesAction, TimelineArgs,
+    BaselineAction, CheckArgs, Cli, ColorChoice, Command, CompareArgs, CorpusArgs, DiffArgs,
+    FailOn, Format, RulesAction, TimelineArgs,
 };
 use crate::error::Error;
 use crate::model::Severity;
@@ -101,6 +101,26 @@ pub fn run(cli: Cli) -> Outcome {
             .with_missing(&args.id)
         }
         Command::Diff(args) => rules_diff(&args),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "factdiff", &mut buf);
+            Outcome {
+                stdout: String::from_utf8_lossy(&buf).into_owned(),
+                ..Outcome::default()
+            }
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            match clap_mangen::Man::new(cmd).render(&mut buf) {
+                Ok(()) => Outcome {
+                    stdout: String::from_utf8_lossy(&buf).into_owned(),
+                    ..Outcome::default()
+                },
+                Err(e) => Outcome::failure(&Error::Output(e.to_string())),
+            }
+        }
         Command::Rules(r) => match r.action {
             RulesAction::Check { rules } => match load_rules(rules.as_deref()) {
                 Ok(rs) => Outcome {
@@ -263,8 +283,22 @@ fn timeline(args: &TimelineArgs) -> Outcome {
     })
 }
 
+/// Whether to colour: `always`, `never`, or on a terminal when NO_COLOR is unset or empty.
+pub fn use_color(choice: ColorChoice, stdout_is_terminal: bool, no_color: Option<&str>) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => stdout_is_terminal && no_color.is_none_or(str::is_empty),
+    }
+}
+
 fn check(args: &CheckArgs) -> Outcome {
     configure_threads(&args.corpus);
+    let color = use_color(
+        args.color,
+        std::io::IsTerminal::is_terminal(&std::io::stdout()),
+        std::env::var("NO_COLOR").ok().as_deref(),
+    );
     let mut baselines = Vec::new();
     for (files, require_reason) in [(&args.baseline, false), (&args.acknowledged, true)] {
         for f in files {
@@ -291,7 +325,11 @@ fn check(args: &CheckArgs) -> Outcome {
                 ));
             }
         }
-        let stdout = render_findings(a, args.format);
+        let stdout = if args.format == Format::Table && color {
+            report::table::render_check_colored(a, true)
+        } else {
+            render_findings(a, args.format)
+        };
         let code = if exceeds(report::worst_severity(a), args.fail_on) {
             1
         } else {
@@ -510,5 +548,20 @@ fn quantities(file: &Path, format: Format) -> Outcome {
     Outcome {
         stdout,
         ..Outcome::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn color_follows_choice_terminal_and_no_color() {
+        assert!(use_color(ColorChoice::Always, false, Some("1")));
+        assert!(!use_color(ColorChoice::Never, true, None));
+        assert!(use_color(ColorChoice::Auto, true, None));
+        assert!(use_color(ColorChoice::Auto, true, Some("")));
+        assert!(!use_color(ColorChoice::Auto, true, Some("1")));
+        assert!(!use_color(ColorChoice::Auto, false, None));
     }
 }

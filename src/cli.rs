@@ -33,6 +33,24 @@ pub enum Command {
     Compare(CompareArgs),
     /// Each source's figures of one kind in date order, per subject, with low/best/high per date.
     Timeline(TimelineArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
 }
 
 /// `factdiff compare`.
@@ -150,6 +168,9 @@ pub struct CheckArgs {
     /// Exit with 1 when a finding has at least this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// Colour the table's verdicts: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
     /// Hide the findings recorded in this baseline file (repeatable); stale entries are listed.
     #[arg(long, value_name = "FILE")]
     pub baseline: Vec<PathBuf>,

@@ -473,3 +473,40 @@ fn timeline_writes_table_json_and_svg() {
         "{svg}"
     );
 }
+
+#[test]
+fn color_is_off_in_pipes_unless_asked_and_no_color_is_honoured() {
+    let plain = factdiff()
+        .args(["check", "corpus/same-day-conflict"])
+        .output()
+        .expect("runs");
+    assert!(
+        !plain.stdout.contains(&0x1b),
+        "no escape codes when stdout is not a terminal"
+    );
+    let colored = factdiff()
+        .args(["check", "--color", "always", "corpus/same-day-conflict"])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&colored.stdout).contains("\u{1b}[1;31mCONFLICT"));
+    let never = factdiff()
+        .args(["check", "--color", "never", "corpus/same-day-conflict"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    assert!(!never.stdout.contains(&0x1b));
+}
+
+#[test]
+fn completions_man_page_and_version() {
+    let out = factdiff()
+        .args(["completions", "bash"])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("factdiff"));
+    let out = factdiff().arg("man").output().expect("runs");
+    assert!(String::from_utf8_lossy(&out.stdout).contains(".TH factdiff"));
+    let out = factdiff().arg("--version").output().expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("factdiff "));
+}

@@ -158,3 +158,24 @@ fn combatants_are_a_part_not_the_whole() {
     );
     assert!(a.findings.is_empty(), "{:#?}", a.findings);
 }
+
+#[test]
+fn the_same_quote_given_to_two_people_is_a_misattribution() {
+    let a = analyse_case("misattributed-quote");
+    assert_eq!(a.quotes.len(), 2, "{:#?}", a.quotes);
+    assert_eq!(verdicts(&a), vec!["misattribution"], "{:#?}", a.quotes);
+    assert_eq!(a.findings[0].kind, "quote");
+}
+
+#[test]
+fn a_quote_given_to_a_leader_and_to_his_movement_is_not_flagged() {
+    let a = analyse_case("quote-person-and-organisation");
+    let speakers: Vec<Option<&str>> = a
+        .quotes
+        .iter()
+        .map(|q| q.speaker.entity.as_deref())
+        .collect();
+    assert_eq!(speakers.len(), 2, "{:#?}", a.quotes);
+    assert!(speakers.iter().all(Option::is_some), "{:#?}", a.quotes);
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+}

@@ -95,20 +95,32 @@ fn outlet(doc: Option<&Document>, fallback: &str) -> String {
     sanitize(doc.and_then(|d| d.outlet.as_deref()).unwrap_or(fallback))
 }
 
-/// The findings of `check` as text, ending with the one-line summary.
+/// The findings of `check` as text, ending with the one-line summary: figures first, then a quotes
+/// section.
 pub fn render_check(a: &Analysis) -> String {
+    render_check_colored(a, false)
+}
+
+/// As [`render_check`], with verdict headings coloured by severity (ANSI) when `color` is true.
+pub fn render_check_colored(a: &Analysis, color: bool) -> String {
     let docs: BTreeMap<&str, &Document> = a.documents.iter().map(|d| (d.id.as_str(), d)).collect();
     let claims: BTreeMap<&str, &Claim> = a.claims.iter().map(|c| (c.id.as_str(), c)).collect();
     let quotes: BTreeMap<&str, &Quote> = a.quotes.iter().map(|q| (q.id.as_str(), q)).collect();
     let mut out = String::new();
-    for f in &a.findings {
-        out.push_str(&finding_heading(f));
+    for f in a.findings.iter().filter(|f| f.kind != "quote") {
+        out.push_str(&finding_heading(f, color));
         out.push('\n');
-        if f.kind == "quote" {
-            out.push_str(&quote_block(f, &quotes, &docs));
-        } else {
-            out.push_str(&claim_block(f, &claims, &docs));
-        }
+        out.push_str(&claim_block(f, &claims, &docs));
+        out.push_str("\n\n");
+    }
+    let quote_findings: Vec<&Finding> = a.findings.iter().filter(|f| f.kind == "quote").collect();
+    if !quote_findings.is_empty() {
+        out.push_str("Quotes\n\n");
+    }
+    for f in quote_findings {
+        out.push_str(&finding_heading(f, color));
+        out.push('\n');
+        out.push_str(&quote_block(f, &quotes, &docs));
         out.push_str("\n\n");
     }
     out.push_str(&super::summary_line(a));
@@ -116,17 +128,28 @@ pub fn render_check(a: &Analysis) -> String {
     out
 }
 
-fn finding_heading(f: &Finding) -> String {
+fn finding_heading(f: &Finding, color: bool) -> String {
     let scope = f
         .scope
         .as_ref()
         .map(|s| format!(" [{s}]"))
         .unwrap_or_default();
     let undated = if f.undated { " · undated source" } else { "" };
+    let verdict = f.verdict.as_str().to_uppercase();
+    let verdict = if color {
+        let code = match f.severity {
+            crate::model::Severity::Error => "1;31",
+            crate::model::Severity::Warning => "1;33",
+            crate::model::Severity::Info => "1;34",
+        };
+        format!("\u{1b}[{code}m{verdict}\u{1b}[0m")
+    } else {
+        verdict
+    };
     format!(
         "{} {} ({}) · {} · {}{}{}",
         f.id,
-        f.verdict.as_str().to_uppercase(),
+        verdict,
         f.severity.as_str(),
         f.kind,
         sanitize(&f.subject),
