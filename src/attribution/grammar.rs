@@ -832,7 +832,11 @@ fn relay(toks: &[Tok]) -> Option<Found> {
                         k = p + 1;
                     }
                 }
-                if let Some(np) = np_after(toks, k, toks.len()) {
+                // "reported from Khan Younis" names a place: a relayed source is a description
+                // ("diplomatic sources"), so it holds a lowercase word.
+                let described =
+                    |np: &Range<usize>| toks[np.clone()].iter().any(|t| t.word && !t.cap);
+                if let Some(np) = np_after(toks, k, toks.len()).filter(described) {
                     return Some(Found {
                         np: range_of(toks, np),
                         form: Form::Relay,
@@ -865,9 +869,18 @@ fn first_attribution(toks: &[Tok]) -> Option<Found> {
             i += 1;
             continue;
         }
+        // "…, the correspondent reported from Khan Younis": a place after a preposition is no
+        // inverted speaker.
+        let preposition_follows = toks.get(i + n).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "from" | "in" | "on" | "at" | "to" | "that" | "with" | "by"
+            )
+        });
         let inverted_slot =
             (i == 0 || is_punct(&toks[i - 1], &[',']) || is_quote_mark(&toks[i - 1]))
-                && !has(ADDRESSED, &toks[i]);
+                && !has(ADDRESSED, &toks[i])
+                && !preposition_follows;
         if inverted_slot {
             if let Some(np) = np_after(toks, i + n, toks.len()) {
                 if ends_clause(toks, np.end) {

@@ -285,3 +285,11 @@ fn figure_sources_in_wire_forms() {
     assert_eq!(r.sources[0].entity.as_deref(), Some("israel-pmo"));
     assert_eq!(r.sources[2].party.as_deref(), Some("media"));
 }
+
+#[test]
+fn a_place_after_reported_from_is_no_speaker() {
+    let text = "At least 10,800 Palestinians have been killed, the wire's correspondent reported from Khan Younis.";
+    let sources = run(text).sources;
+    let written = sources[0].as_written.as_deref().unwrap_or("");
+    assert!(written.contains("correspondent"), "{written}");
+}
