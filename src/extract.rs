@@ -213,8 +213,16 @@ pub fn claims_in_sentence(
     let masked = Masked::new(sentence, quantities);
     // Best candidate per quantity: (priority, -match length, -rule order) → rule index.
     let mut best: Vec<Option<(i32, i64, i64, usize)>> = vec![None; masked.quantities.len()];
-    for pi in rules.pattern_set.matches(&masked.text).iter() {
-        let pattern = &rules.patterns[pi];
+    // Each pattern's own `is_match`, not `rules.pattern_set.matches`: every masked sentence holds a
+    // non-ASCII placeholder, and on non-ASCII text the set's lazy DFA cannot evaluate the patterns'
+    // Unicode `\b`, so the set falls back to the PikeVM over all patterns at once (most of the
+    // extraction time). One pattern alone uses its literal prefilter and the bounded backtracker. Same
+    // patterns, same flags, same order: the same patterns match.
+    for pattern in rules
+        .patterns
+        .iter()
+        .filter(|p| p.regex.is_match(&masked.text))
+    {
         let rule = &rules.rules[pattern.rule];
         let mut at = 0;
         while at <= masked.text.len() {
