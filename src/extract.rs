@@ -213,15 +213,13 @@ pub fn claims_in_sentence(
     let masked = Masked::new(sentence, quantities);
     // Best candidate per quantity: (priority, -match length, -rule order) → rule index.
     let mut best: Vec<Option<(i32, i64, i64, usize)>> = vec![None; masked.quantities.len()];
-    // Each pattern's own `is_match`, not `rules.pattern_set.matches`: every masked sentence holds a
-    // non-ASCII placeholder, and on non-ASCII text the set's lazy DFA cannot evaluate the patterns'
-    // Unicode `\b`, so the set falls back to the PikeVM over all patterns at once (most of the
-    // extraction time). One pattern alone uses its literal prefilter and the bounded backtracker. Same
-    // patterns, same flags, same order: the same patterns match.
+    // One pass of the pattern set says which patterns can match (the rules' word boundaries are ASCII,
+    // so the set's lazy DFA runs even on text with curly quotes and the placeholder).
     for pattern in rules
-        .patterns
-        .iter()
-        .filter(|p| p.regex.is_match(&masked.text))
+        .pattern_set
+        .matches(&masked.text)
+        .into_iter()
+        .map(|i| &rules.patterns[i])
     {
         let rule = &rules.rules[pattern.rule];
         let mut at = 0;

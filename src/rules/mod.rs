@@ -669,7 +669,32 @@ fn parse_modality(s: &str) -> Option<Modality> {
     }
 }
 
+/// Rewrites every `\b` as the ASCII word boundary `(?-u:\b)`. A Unicode word boundary makes the regex
+/// crate leave its fast DFA engines on any text with a non-ASCII character (curly quotes, dashes, the
+/// quantity placeholder), which is most news text; the rules' words are ASCII, so the ASCII boundary
+/// finds the same words.
+fn ascii_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => out.push_str("(?-u:\\b)"),
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn build_regex(pattern: &str) -> Result<Regex, String> {
+    let pattern = &ascii_word_boundaries(pattern);
     RegexBuilder::new(pattern)
         .case_insensitive(true)
         .size_limit(REGEX_SIZE_LIMIT)
@@ -886,6 +911,14 @@ patterns = ['{qty} {people} (?:were )?killed']
             .expect_err("unknown key")
             .to_string();
         assert!(msg.contains("t.toml:8:") && msg.contains("trnd"), "{msg}");
+    }
+
+    #[test]
+    fn word_boundaries_become_ascii() {
+        assert_eq!(ascii_word_boundaries(r"\bkilled\b \\b \B"), r"(?-u:\b)killed(?-u:\b) \\b \B");
+        let re = build_regex(r"\bkilled\b").expect("valid");
+        assert!(re.is_match("“killed”"));
+        assert!(!re.is_match("unkilledx"));
     }
 
     #[test]
