@@ -10,8 +10,23 @@ use factdiff::segment;
 use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
 
-const SEEDS: &str = "/work/shared/seeds";
-const GOLD: &str = "/work/shared/eval/seeds-gold.toml";
+/// The shared data folder: beside the repository (as in CI), else the workplace's `/work/shared`.
+fn shared() -> std::path::PathBuf {
+    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    if beside.is_dir() {
+        beside
+    } else {
+        std::path::PathBuf::from("/work/shared")
+    }
+}
+
+fn seeds_dir() -> String {
+    shared().join("seeds").display().to_string()
+}
+
+fn gold_path() -> String {
+    shared().join("eval/seeds-gold.toml").display().to_string()
+}
 
 /// The scorer's fold: NFKD, no combining marks, unified quotes and dashes, collapsed space, lower case.
 fn fold(s: &str) -> String {
@@ -53,7 +68,7 @@ fn words(s: &str, n: usize) -> String {
 fn document(id: &str, text: String) -> Document {
     Document {
         id: id.to_string(),
-        path: format!("{SEEDS}/{id}.txt"),
+        path: format!("{}/{id}.txt", seeds_dir()),
         outlet: None,
         published: None,
         url: None,
@@ -67,7 +82,7 @@ fn document(id: &str, text: String) -> Document {
 }
 
 fn quotes_of(id: &str, rules: &RuleSet) -> Option<Vec<Quote>> {
-    let text = std::fs::read_to_string(Path::new(SEEDS).join(format!("{id}.txt"))).ok()?;
+    let text = std::fs::read_to_string(Path::new(&seeds_dir()).join(format!("{id}.txt"))).ok()?;
     let doc = document(id, text);
     let sentences = segment::sentences(&doc.text, doc.body_start..doc.text.len());
     Some(analyse(&doc, &sentences, &rules.entities).quotes)
@@ -75,8 +90,8 @@ fn quotes_of(id: &str, rules: &RuleSet) -> Option<Vec<Quote>> {
 
 #[test]
 fn seed_quote_recall_and_speaker_accuracy() {
-    let Ok(gold_text) = std::fs::read_to_string(GOLD) else {
-        eprintln!("{GOLD} not found; skipping");
+    let Ok(gold_text) = std::fs::read_to_string(gold_path()) else {
+        eprintln!("{} not found; skipping", gold_path());
         return;
     };
     let gold: toml::Value = toml::from_str(&gold_text).expect("gold parses");
@@ -145,7 +160,7 @@ fn seed_quote_recall_and_speaker_accuracy() {
 #[test]
 fn every_seed_analyses_without_panicking_and_ids_are_ordered() {
     let rules = RuleSet::embedded().expect("embedded rules compile");
-    let Ok(dir) = std::fs::read_dir(SEEDS) else {
+    let Ok(dir) = std::fs::read_dir(seeds_dir()) else {
         return;
     };
     let mut ids: Vec<String> = dir

@@ -24,7 +24,7 @@ fn split_front_matter(text: &str) -> Option<(String, String, String)> {
 
 #[test]
 fn devcorpus_datelines() {
-    let dir = std::path::Path::new("/work/shared/devcorpus");
+    let dir = &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/devcorpus");
     let Ok(entries) = std::fs::read_dir(dir) else {
         eprintln!("dev corpus not present; skipped");
         return;
@@ -74,7 +74,7 @@ fn devcorpus_datelines() {
 /// date in their text.
 #[test]
 fn seed_documents() {
-    let dir = std::path::Path::new("/work/shared/seeds");
+    let dir = &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     let Ok(entries) = std::fs::read_dir(dir) else {
         eprintln!("seeds not present; skipped");
         return;

@@ -915,7 +915,10 @@ patterns = ['{qty} {people} (?:were )?killed']
 
     #[test]
     fn word_boundaries_become_ascii() {
-        assert_eq!(ascii_word_boundaries(r"\bkilled\b \\b \B"), r"(?-u:\b)killed(?-u:\b) \\b \B");
+        assert_eq!(
+            ascii_word_boundaries(r"\bkilled\b \\b \B"),
+            r"(?-u:\b)killed(?-u:\b) \\b \B"
+        );
         let re = build_regex(r"\bkilled\b").expect("valid");
         assert!(re.is_match("“killed”"));
         assert!(!re.is_match("unkilledx"));
