@@ -207,7 +207,11 @@ pub fn decode_with(
     let (text, _, _) = legacy.decode(bytes);
     Ok((
         text.into_owned(),
-        Some(format!("{path}: not UTF-8; decoded as {}", legacy.name())),
+        Some(format!(
+            "{}: not UTF-8; decoded as {}",
+            crate::error::printable(path),
+            legacy.name()
+        )),
     ))
 }
 
@@ -256,19 +260,16 @@ fn parse_text(path: &str, stem: &str, text: String) -> Result<Document, Error> {
 }
 
 /// Splits `+++` front matter from the body: returns the TOML text with its byte offset, and the body's
-/// start offset.
+/// start offset. Lines may end with `\n`, `\r\n` or a lone `\r` (old Mac files).
 #[allow(clippy::type_complexity)]
 fn split_front_matter(path: &str, text: &str) -> Result<(Option<(String, usize)>, usize), Error> {
-    let first_line_end = text.find('\n').map(|i| i + 1).unwrap_or(text.len());
+    let first_line_end = line_end(text, 0);
     if text[..first_line_end].trim_end() != "+++" {
         return Ok((None, 0));
     }
     let mut pos = first_line_end;
     while pos < text.len() {
-        let end = text[pos..]
-            .find('\n')
-            .map(|i| pos + i + 1)
-            .unwrap_or(text.len());
+        let end = line_end(text, pos);
         if text[pos..end].trim_end() == "+++" {
             return Ok((
                 Some((text[first_line_end..pos].to_string(), first_line_end)),
@@ -284,15 +285,45 @@ fn split_front_matter(path: &str, text: &str) -> Result<(Option<(String, usize)>
     ))
 }
 
+/// The byte offset just past the line that starts at `pos`: past its `\n`, `\r\n` or lone `\r`, or
+/// the end of the text.
+fn line_end(text: &str, pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    match bytes[pos..].iter().position(|&b| b == b'\n' || b == b'\r') {
+        None => text.len(),
+        Some(i) if bytes[pos + i] == b'\r' && bytes.get(pos + i + 1) == Some(&b'\n') => pos + i + 2,
+        Some(i) => pos + i + 1,
+    }
+}
+
+/// `text` with every `\r` that is not followed by `\n` replaced by `\n` (same length).
+fn lone_cr_to_lf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn apply_front_matter(
     path: &str,
     toml_text: &str,
     offset: usize,
     doc: &mut Document,
 ) -> Result<(), Error> {
+    // TOML knows only `\n` and `\r\n`; a lone `\r` becomes `\n`, byte for byte, so spans still fit.
+    let normalised = lone_cr_to_lf(toml_text);
+    let toml_text = normalised.as_str();
     let line_of = |pos: usize| -> usize {
-        let abs = offset + pos.min(toml_text.len());
-        1 + doc.text[..abs.min(doc.text.len())].matches('\n').count()
+        let abs = (offset + pos.min(toml_text.len())).min(doc.text.len());
+        crate::segment::LineIndex::new(&doc.text)
+            .line_col(&doc.text, abs)
+            .0
     };
     let table: toml::Table = toml_text.parse().map_err(|e: toml::de::Error| {
         let line = e.span().map(|s| line_of(s.start)).unwrap_or(1);
@@ -495,5 +526,16 @@ mod tests {
         assert_eq!(doc.id, "x");
         assert_eq!(doc.title.as_deref(), Some("Truce talks near a deal"));
         assert_eq!(doc.body_start, 0);
+    }
+
+    #[test]
+    fn front_matter_with_lone_cr_line_ends_is_read() {
+        let text = "+++\routlet = \"Old Mac\"\rpublished = 2023-11-09\r+++\rBody.\r";
+        let doc = parse_document("m.txt", "m", text.as_bytes()).expect("valid");
+        assert_eq!(doc.outlet.as_deref(), Some("Old Mac"));
+        assert_eq!(doc.body(), "Body.\r");
+        let bad = "+++\rid = \"x\"\routlet = 3\r+++\rBody.\r";
+        let err = parse_document("m.txt", "m", bad.as_bytes()).expect_err("wrong type");
+        assert!(err.to_string().starts_with("m.txt:3:"), "{err}");
     }
 }

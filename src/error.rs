@@ -58,6 +58,29 @@ impl Error {
     }
 }
 
+/// `text` made safe for a terminal or a CI log: control characters (line breaks included), escape
+/// sequences' ESC and bidirectional overrides are written as Rust escapes (`\u{1b}`, `\n`), so a file
+/// name or a line of a hostile file can neither recolour a terminal nor start a line of its own (a
+/// GitHub workflow command such as `::add-mask::`).
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_debug());
+        } else if unsafe_char(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -65,12 +88,12 @@ impl fmt::Display for Error {
                 path,
                 line: Some(line),
                 message,
-            } => write!(f, "{path}:{line}: {message}"),
+            } => write!(f, "{}:{line}: {}", printable(path), printable(message)),
             Error::Input {
                 path,
                 line: None,
                 message,
-            } => write!(f, "{path}: {message}"),
+            } => write!(f, "{}: {}", printable(path), printable(message)),
             Error::Rules(r) => {
                 let RulesError {
                     path,
@@ -81,23 +104,42 @@ impl fmt::Display for Error {
                     message,
                     excerpt,
                 } = r.as_ref();
-                write!(f, "{path}:{line}:{column}: invalid rules")?;
+                write!(f, "{}:{line}:{column}: invalid rules", printable(path))?;
                 if let Some(id) = id {
-                    write!(f, " in `{id}`")?;
+                    write!(f, " in `{}`", printable(id))?;
                 }
                 if let Some(key) = key {
-                    write!(f, " (key `{key}`)")?;
+                    write!(f, " (key `{}`)", printable(key))?;
                 }
-                write!(f, ": {message}")?;
+                write!(f, ": {}", printable(message))?;
                 if let Some(excerpt) = excerpt {
                     write!(f, "\n{excerpt}")?;
                 }
                 Ok(())
             }
-            Error::Usage(message) => write!(f, "{message}"),
-            Error::Output(message) => write!(f, "cannot write output: {message}"),
+            Error::Usage(message) => write!(f, "{}", printable(message)),
+            Error::Output(message) => write!(f, "cannot write output: {}", printable(message)),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_cannot_inject_escapes_or_lines() {
+        let e = Error::input(
+            "a\u{1b}[31m\n::add-mask::x\u{202e}.txt",
+            Some(3),
+            "bad \u{7}",
+        );
+        assert_eq!(
+            e.to_string(),
+            "a\\u{1b}[31m\\n::add-mask::x\\u{202e}.txt:3: bad \\u{7}"
+        );
+        assert_eq!(printable("plain – text"), "plain – text");
+    }
+}

@@ -1,6 +1,7 @@
 //! The `factdiff` binary: parses arguments, runs the library, prints, and maps the outcome to an exit
 //! code (0 clean, 1 findings at or above `--fail-on`, 2 usage, rules or input errors). A closed pipe
-//! (`factdiff check | head`) ends the program quietly with 0.
+//! (`factdiff check | head`) ends the program quietly with 0. Standard error never carries a raw control
+//! character ([`factdiff::error::printable`]).
 
 use clap::Parser;
 use std::io::Write;
@@ -16,8 +17,12 @@ fn main() -> ExitCode {
         }
     };
     let outcome = factdiff::app::run(cli);
-    for line in &outcome.stderr {
-        eprintln!("{line}");
+    for message in &outcome.stderr {
+        // Messages are built from file names and file contents: whatever slipped through unescaped,
+        // no control character reaches the terminal or CI log, and only our own line breaks remain.
+        for line in message.split('\n') {
+            eprintln!("{}", factdiff::error::printable(line));
+        }
     }
     let mut out = std::io::stdout().lock();
     match out

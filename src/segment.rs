@@ -16,26 +16,59 @@ pub struct Sentence {
 }
 
 /// Maps byte offsets to 1-based line and column numbers. Handles `\n`, `\r\n` and lone `\r` line ends.
+/// A lookup costs a binary search plus counting at most [`CHECKPOINT_BYTES`] of text, however long the
+/// line: a multi-megabyte single-line document must not make every column lookup scan the whole line.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// (byte offset, characters before it), every [`CHECKPOINT_BYTES`] or so, on character boundaries.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Distance between two character-count checkpoints of a [`LineIndex`].
+pub const CHECKPOINT_BYTES: usize = 4096;
 
 impl LineIndex {
     /// Indexes the line starts of `text`.
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
+        let mut checkpoints = vec![(0, 0)];
+        let mut chars = 0;
+        let mut next_checkpoint = CHECKPOINT_BYTES;
+        for (i, &b) in bytes.iter().enumerate() {
+            match b {
                 b'\n' => line_starts.push(i + 1),
                 b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(i + 1),
                 _ => {}
             }
-            i += 1;
+            // Not a UTF-8 continuation byte: a character starts here.
+            if b & 0xC0 != 0x80 {
+                if i >= next_checkpoint {
+                    checkpoints.push((i, chars));
+                    next_checkpoint = i + CHECKPOINT_BYTES;
+                }
+                chars += 1;
+            }
         }
-        LineIndex { line_starts }
+        LineIndex {
+            line_starts,
+            checkpoints,
+        }
+    }
+
+    /// The number of characters of `text` before byte offset `pos` (a character boundary).
+    fn chars_before(&self, text: &str, pos: usize) -> usize {
+        let i = self.checkpoints.partition_point(|&(b, _)| b <= pos);
+        let (b, n) = self
+            .checkpoints
+            .get(i.wrapping_sub(1))
+            .copied()
+            .unwrap_or((0, 0));
+        n + text
+            .get(b..pos)
+            .map(|s| s.chars().count())
+            .unwrap_or(pos - b)
     }
 
     /// The 1-based line and column (in characters) of byte offset `pos` in `text`.
@@ -46,10 +79,11 @@ impl LineIndex {
             Err(i) => i - 1,
         };
         let start = self.line_starts[line];
-        let column = text
-            .get(start..pos)
-            .map(|s| s.chars().count())
-            .unwrap_or(pos - start);
+        let column = if text.is_char_boundary(pos) && text.is_char_boundary(start) {
+            self.chars_before(text, pos) - self.chars_before(text, start)
+        } else {
+            pos - start
+        };
         (line + 1, column + 1)
     }
 
@@ -64,6 +98,9 @@ impl LineIndex {
         }
     }
 }
+
+/// Longest word (letters, digits and dots) looked at as a possible abbreviation.
+const MAX_ABBREVIATION_CHARS: usize = 12;
 
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -148,14 +185,17 @@ fn is_abbreviation(line: &str, dot: usize, terminator: char, had_space: bool) ->
         return false;
     }
     let before = &line[..dot];
-    let word: String = before
+    // Abbreviations are short: looking back further would make a long dotted run quadratic.
+    let word: Vec<char> = before
         .chars()
         .rev()
         .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
+        .take(MAX_ABBREVIATION_CHARS + 1)
         .collect();
+    if word.len() > MAX_ABBREVIATION_CHARS {
+        return false;
+    }
+    let word: String = word.into_iter().rev().collect();
     let lower = word.to_lowercase();
     if lower.is_empty() {
         return false;
@@ -193,11 +233,44 @@ fn push_trimmed(
     if lead + trail >= piece.len() {
         return;
     }
-    out.push(Sentence {
-        start: base + from + lead,
-        end: base + to - trail,
-        paragraph,
-    });
+    let (mut start, end) = (from + lead, to - trail);
+    // A run-on "sentence" (a scrape without full stops) is cut into pieces of at most
+    // MAX_SENTENCE_BYTES, so that the per-sentence work of extraction stays bounded and a long line
+    // costs linear time.
+    while end - start > MAX_SENTENCE_BYTES {
+        let cut = cut_point(line, start, start + MAX_SENTENCE_BYTES);
+        push_trimmed(base, line, start, cut, paragraph, out);
+        start = cut;
+    }
+    if start == from + lead {
+        out.push(Sentence {
+            start: base + start,
+            end: base + end,
+            paragraph,
+        });
+    } else {
+        push_trimmed(base, line, start, end, paragraph, out);
+    }
+}
+
+/// Longest sentence, in bytes; longer runs of text without a sentence end are cut (news sentences are
+/// rarely longer than 400 bytes).
+pub const MAX_SENTENCE_BYTES: usize = 1000;
+
+/// Where to cut `line[from..limit]`: after the last `, ` or `; `, else after the last space, else at
+/// the last character boundary before `limit`. Always beyond `from`.
+fn cut_point(line: &str, from: usize, limit: usize) -> usize {
+    let mut limit = limit.min(line.len());
+    while !line.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &line[from..limit];
+    let half = window.len() / 2;
+    let after = |i: Option<usize>, len: usize| i.filter(|&i| i >= half).map(|i| from + i + len);
+    after(window.rfind(", ").or_else(|| window.rfind("; ")), 2)
+        .or_else(|| after(window.rfind(char::is_whitespace), 1))
+        .filter(|&c| c > from && line.is_char_boundary(c))
+        .unwrap_or(if limit > from { limit } else { line.len() })
 }
 
 #[cfg(test)]
@@ -276,5 +349,27 @@ mod tests {
             s.iter().map(|s| s.paragraph).collect::<Vec<_>>(),
             vec![0, 1, 1]
         );
+    }
+
+    #[test]
+    fn line_col_on_long_lines_matches_counting_from_line_start() {
+        // Long lines of multi-byte characters cross many checkpoints.
+        let text = format!(
+            "{}\r\n{}\rend\n",
+            "ab\u{e7}\u{1F600}d ".repeat(3000),
+            "\u{e7}x".repeat(5000)
+        );
+        let index = LineIndex::new(&text);
+        let naive = |pos: usize| -> (usize, usize) {
+            let before = &text[..pos];
+            let line_start = before.rfind(['\n', '\r']).map(|i| i + 1).unwrap_or(0);
+            let line = 1 + before.matches('\n').count() + before.matches('\r').count()
+                - before.matches("\r\n").count();
+            (line, text[line_start..pos].chars().count() + 1)
+        };
+        for (pos, _) in text.char_indices().step_by(97) {
+            assert_eq!(index.line_col(&text, pos), naive(pos), "at {pos}");
+        }
+        assert_eq!(index.line_col(&text, text.len()), naive(text.len()));
     }
 }

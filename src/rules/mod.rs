@@ -198,7 +198,8 @@ impl Source<'_> {
         let (line, column) = self.lines.line_col(self.text, span.start);
         let line_text = self.text.lines().nth(line - 1).unwrap_or("");
         let excerpt = format!(
-            "{line:>5} | {line_text}\n      | {}^",
+            "{line:>5} | {}\n      | {}^",
+            crate::error::printable(line_text),
             " ".repeat(column.saturating_sub(1))
         );
         Error::Rules(Box::new(crate::error::RulesError {
@@ -648,7 +649,7 @@ fn compile_entities(spec: &RulesSpec, src: &Source) -> Result<EntityTable, Error
     // A cycle in member_of would make an entity a member of itself.
     for e in &spec.entities {
         let id = e.get_ref().id.get_ref();
-        if table.ancestors(id).contains(id) {
+        if in_member_of_cycle(&table, id) {
             return Err(src.error(
                 e.get_ref().id.span(),
                 "entity.member_of",
@@ -658,6 +659,25 @@ fn compile_entities(spec: &RulesSpec, src: &Source) -> Result<EntityTable, Error
         }
     }
     Ok(table)
+}
+
+/// True when following `member_of` from `id` leads back to `id`. (`EntityTable::ancestors` leaves the
+/// entity itself out of its answer, so it cannot tell.)
+fn in_member_of_cycle(table: &EntityTable, id: &str) -> bool {
+    let mut seen = BTreeSet::new();
+    let mut stack: Vec<&str> = vec![id];
+    while let Some(cur) = stack.pop() {
+        let Some(e) = table.get(cur) else { continue };
+        for m in &e.member_of {
+            if m == id {
+                return true;
+            }
+            if seen.insert(m.as_str()) {
+                stack.push(m.as_str());
+            }
+        }
+    }
+    false
 }
 
 fn parse_modality(s: &str) -> Option<Modality> {
