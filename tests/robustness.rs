@@ -36,16 +36,18 @@ fn formats() -> &'static [String] {
     FORMATS.get_or_init(|| {
         let out = factdiff().args(["check", "-h"]).output().expect("runs");
         let help = String::from_utf8_lossy(&out.stdout).into_owned();
+        // The list may wrap over several lines; `svg` is for `timeline` only.
         let found: Vec<String> = help
-            .lines()
-            .filter(|l| l.contains("--format"))
-            .find_map(|l| {
-                let start = l.find("[possible values: ")? + "[possible values: ".len();
-                let end = start + l[start..].find(']')?;
+            .find("--format")
+            .and_then(|at| {
+                let rest = &help[at..];
+                let start = rest.find("[possible values: ")? + "[possible values: ".len();
+                let end = start + rest[start..].find(']')?;
                 Some(
-                    l[start..end]
+                    rest[start..end]
                         .split(',')
-                        .map(|s| s.trim().to_string())
+                        .map(|s| s.split_whitespace().collect::<String>())
+                        .filter(|s| s != "svg")
                         .collect(),
                 )
             })
