@@ -512,6 +512,17 @@ mod tests {
     }
 
     #[test]
+    fn the_window_edge_decides_between_conflict_and_regression() {
+        // killed: window 2 days, non-decreasing. Two days apart is simultaneous: a conflict.
+        let a = claim("a", 1400.0, "2023-11-01", None);
+        let b = claim("b", 1200.0, "2023-11-03", None);
+        assert_eq!(verdicts(&[a.clone(), b]), vec!["conflict"]);
+        // Three days apart is not: the lower later figure is a regression.
+        let c = claim("c", 1200.0, "2023-11-04", None);
+        assert_eq!(verdicts(&[a, c]), vec!["regression"]);
+    }
+
+    #[test]
     fn one_large_group_gives_one_finding_naming_its_sets() {
         // 20,000 claims in one group: a pairwise algorithm would make 2e8 comparisons.
         let claims: Vec<Claim> = (0..20_000)

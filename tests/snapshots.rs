@@ -21,3 +21,12 @@ fn check_table_and_json_for_every_corpus_case() {
         });
     }
 }
+
+#[test]
+fn timeline_svg_of_a_growing_tally() {
+    let a = common::analyse_case("evolution");
+    let series = factdiff::timeline_build::series(&a, "killed", None);
+    let svg = factdiff::timeline::render_svg(&series);
+    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+    settings().bind(|| insta::assert_snapshot!("evolution.timeline.svg", svg));
+}
