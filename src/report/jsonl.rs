@@ -17,20 +17,25 @@ use serde_json::{Map, Value};
 /// (which carries `"schema": "factdiff/v1"`). Every line ends with `\n`.
 pub fn render(a: &Analysis) -> String {
     let mut out = String::new();
-    for d in &a.documents {
-        push_line(&mut out, "document", json::document(d));
-    }
-    for c in &a.claims {
-        push_line(&mut out, "claim", json::claim(c));
-    }
-    for q in &a.quotes {
-        push_line(&mut out, "quote", json::quote(q));
-    }
+    push_extraction_lines(&mut out, a);
     for f in &a.findings {
         push_line(&mut out, "finding", json::finding(f));
     }
     push_line(&mut out, "summary", summary(a));
     out
+}
+
+/// The document, claim and quote lines of an analysis.
+fn push_extraction_lines(out: &mut String, a: &Analysis) {
+    for d in &a.documents {
+        push_line(out, "document", json::document(d));
+    }
+    for c in &a.claims {
+        push_line(out, "claim", json::claim(c));
+    }
+    for q in &a.quotes {
+        push_line(out, "quote", json::quote(q));
+    }
 }
 
 /// Claims only, one `{"type":"claim",…}` line each (`extract --format jsonl`).
@@ -57,15 +62,7 @@ pub struct Shard {
 /// a pure map from documents to lines, so a corpus can be extracted in shards and compared in one step.
 pub fn render_extraction(a: &Analysis) -> String {
     let mut out = String::new();
-    for d in &a.documents {
-        push_line(&mut out, "document", json::document(d));
-    }
-    for c in &a.claims {
-        push_line(&mut out, "claim", json::claim(c));
-    }
-    for q in &a.quotes {
-        push_line(&mut out, "quote", json::quote(q));
-    }
+    push_extraction_lines(&mut out, a);
     push_line(&mut out, "summary", summary(a));
     out
 }
