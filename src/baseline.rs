@@ -153,9 +153,32 @@ pub fn apply(findings: Vec<Finding>, baselines: &[(String, Baseline)]) -> Applie
     Applied { new, hidden, stale }
 }
 
+/// The temporary file being written, removed by the Ctrl-C handler so that an interrupted run leaves
+/// nothing behind.
+static IN_FLIGHT: std::sync::Mutex<Option<std::path::PathBuf>> = std::sync::Mutex::new(None);
+
+/// Installs the Ctrl-C (SIGINT, SIGTERM) handler that removes a temporary file being written and exits
+/// with 130. Called once by the binary; a second call is harmless.
+pub fn install_interrupt_cleanup() {
+    let _ = ctrlc::set_handler(|| {
+        if let Ok(guard) = IN_FLIGHT.lock() {
+            if let Some(tmp) = guard.as_ref() {
+                let _ = std::fs::remove_file(tmp);
+            }
+        }
+        std::process::exit(130);
+    });
+}
+
+fn set_in_flight(tmp: Option<std::path::PathBuf>) {
+    if let Ok(mut guard) = IN_FLIGHT.lock() {
+        *guard = tmp;
+    }
+}
+
 /// Writes `contents` to `path` atomically: a temporary file in the same folder, synced, then renamed over
 /// the target. An interrupted run leaves either the old file or the new one, never half of one; the
-/// temporary file is removed on failure.
+/// temporary file is removed on failure and, through the Ctrl-C handler, on interruption.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
     let name = path.display().to_string();
     let dir = path
@@ -167,12 +190,14 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "out".into());
     let tmp = dir.join(format!(".{file_name}.factdiff-{}.tmp", std::process::id()));
+    set_in_flight(Some(tmp.clone()));
     let result = (|| -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(contents)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)
     })();
+    set_in_flight(None);
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
         return Err(Error::Output(format!("{name}: {e}")));

@@ -16,6 +16,7 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    factdiff::baseline::install_interrupt_cleanup();
     let outcome = factdiff::app::run(cli);
     for message in &outcome.stderr {
         // Messages are built from file names and file contents: whatever slipped through unescaped,
