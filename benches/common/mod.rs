@@ -21,10 +21,11 @@ pub fn target_dir() -> PathBuf {
 }
 
 /// A corpus of `mb` MiB written by `examples/gen_corpus.rs` with [`SEED`] into
-/// `<target>/bench-corpus-<mb>mb-s<seed>/`. It is generated on first use (by running the example through
+/// `<target>/bench-corpus-v2-<mb>mb-s<seed>/`. It is generated on first use (by running the example through
 /// cargo) and reused afterwards; a `.complete` marker guards against a half-written folder.
 pub fn generated_corpus(mb: usize) -> PathBuf {
-    let dir = target_dir().join(format!("bench-corpus-{mb}mb-s{SEED}"));
+    // `v2`: articles recombined from the sample corpus (the first generator wrote templates only).
+    let dir = target_dir().join(format!("bench-corpus-v2-{mb}mb-s{SEED}"));
     let marker = dir.join(".complete");
     if marker.exists() {
         return dir;
