@@ -92,7 +92,9 @@ pub fn run(cli: Cli) -> Outcome {
                 Ok(r) => r,
                 Err(e) => return Outcome::failure(&e),
             };
-            with_analysis(&args.corpus, |a| {
+            // explain quotes the text around each figure.
+            let options = pipeline::Options { keep_text: true };
+            with_analysis_kept(&args.corpus, options, |a| {
                 match crate::explain::render(a, &rules, &args.id) {
                     Some(text) => (text, 0),
                     None => (String::new(), 2),
@@ -309,7 +311,11 @@ fn check(args: &CheckArgs) -> Outcome {
         }
     }
     let mut notes = Vec::new();
-    let mut outcome = with_analysis_mut(&args.corpus, |a| {
+    // SARIF computes where a figure ends from the document text.
+    let options = pipeline::Options {
+        keep_text: args.format == Format::Sarif,
+    };
+    let mut outcome = with_analysis_kept(&args.corpus, options, |a| {
         if !baselines.is_empty() {
             let applied = baseline::apply(std::mem::take(&mut a.findings), &baselines);
             a.findings = applied.new;
@@ -476,12 +482,15 @@ fn inputs(args: &CorpusArgs) -> Result<Inputs, Error> {
     Ok(inputs)
 }
 
+/// Runs the pipeline without keeping document text, then `render`.
 fn with_analysis(args: &CorpusArgs, render: impl FnOnce(&mut Analysis) -> (String, u8)) -> Outcome {
-    with_analysis_mut(args, render)
+    with_analysis_kept(args, pipeline::Options::default(), render)
 }
 
-fn with_analysis_mut(
+/// Runs the pipeline with `options`, then `render`; errors and warnings go to standard error.
+fn with_analysis_kept(
     args: &CorpusArgs,
+    options: pipeline::Options,
     render: impl FnOnce(&mut Analysis) -> (String, u8),
 ) -> Outcome {
     let rules = match load_rules(args.rules.as_deref()) {
@@ -492,7 +501,7 @@ fn with_analysis_mut(
         Ok(i) => i,
         Err(e) => return Outcome::failure(&e),
     };
-    let mut analysis = pipeline::analyse(&inputs, &rules);
+    let mut analysis = pipeline::analyse_with(&inputs, &rules, options);
     let (stdout, mut code) = render(&mut analysis);
     let mut stderr: Vec<String> = analysis
         .errors

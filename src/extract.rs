@@ -24,6 +24,25 @@ pub struct Extraction {
     pub quotes: Vec<Quote>,
 }
 
+impl Extraction {
+    /// Moves the claims and quotes of document `old` to document `new` (ids `<old>:c1` become
+    /// `<new>:c1`), for documents renamed after extraction because their id was taken.
+    pub fn rename_document(&mut self, old: &str, new: &str) {
+        let renamed = |id: &str| match id.strip_prefix(old) {
+            Some(rest) => format!("{new}{rest}"),
+            None => id.to_string(),
+        };
+        for c in &mut self.claims {
+            c.id = renamed(&c.id);
+            c.doc = new.to_string();
+        }
+        for q in &mut self.quotes {
+            q.id = renamed(&q.id);
+            q.doc = new.to_string();
+        }
+    }
+}
+
 /// The sentences of a document's article text: its body without site chrome (lines the rules' chrome
 /// patterns match, and everything after a line that starts a chrome block).
 pub fn content_sentences(doc: &Document, rules: &RuleSet) -> Vec<Sentence> {

@@ -449,16 +449,17 @@ pub struct Document {
     pub event: Option<String>,
     /// Other front-matter keys, passed through.
     pub meta: BTreeMap<String, serde_json::Value>,
-    /// The whole decoded file (front matter included), so that spans are file positions.
+    /// The whole decoded file (front matter included), so that spans are file positions. Empty after
+    /// a run that does not keep text (see `pipeline::Options`).
     pub text: String,
     /// Byte offset where the body (after front matter) starts.
     pub body_start: usize,
 }
 
 impl Document {
-    /// The body: the text after the front matter.
+    /// The body: the text after the front matter (empty once the text was dropped after extraction).
     pub fn body(&self) -> &str {
-        &self.text[self.body_start..]
+        self.text.get(self.body_start..).unwrap_or("")
     }
 }
 

@@ -1,7 +1,8 @@
 //! The whole run: paths → documents → claims and quotes → findings, as one [`Analysis`] that every
-//! report reads. Documents are loaded and extracted in parallel (rayon) and collected in path order, so
-//! the result is the same whatever the number of threads. A document that cannot be loaded becomes an
-//! entry in [`Analysis::errors`]; the others are still analysed.
+//! report reads. Each document is read, extracted and (unless [`Options::keep_text`]) stripped of its
+//! text in one step, in parallel (rayon), so memory grows with the claims, not with the corpus. Results
+//! are collected in path order, so they are the same whatever the number of threads. A document that
+//! cannot be loaded becomes an entry in [`Analysis::errors`]; the others are still analysed.
 
 use crate::compare;
 use crate::error::Error;
@@ -50,59 +51,94 @@ pub struct Inputs {
     pub encoding: crate::corpus::TextEncoding,
 }
 
+/// How much of each document a run keeps.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Keep each document's text after extraction. Only reports that quote the text around a figure
+    /// (`explain`) or compute end positions from it (SARIF) need it; without it a document's text is
+    /// dropped as soon as its claims are extracted.
+    pub keep_text: bool,
+}
+
 /// Loaded documents, the errors of those that could not be loaded, and warnings.
 pub type Loaded = (Vec<Document>, Vec<Error>, Vec<String>);
 
-/// Loads every document of `inputs`.
+/// Loads every document of `inputs`, keeping their text (for runs that extract more than once, such as
+/// the rules diff).
 pub fn load(inputs: &Inputs) -> Loaded {
+    let (mut documents, errors, warnings) = for_each_document(inputs, Ok);
+    dedupe_ids(&mut documents);
+    (documents, errors, warnings)
+}
+
+/// Reads every document of `inputs` and maps it with `f` as soon as it is read (in parallel), so that
+/// only what `f` returns is held. Results, errors and warnings come in path order, inline documents
+/// last.
+fn for_each_document<T: Send>(
+    inputs: &Inputs,
+    f: impl Fn(Document) -> Result<T, Error> + Sync,
+) -> (Vec<T>, Vec<Error>, Vec<String>) {
     let (paths, mut errors) = crate::corpus::collect_paths(&inputs.paths);
-    let mut loaded: Vec<Result<crate::corpus::Loaded, Error>> = paths
+    let load_and_map = |loaded: Result<crate::corpus::Loaded, Error>| {
+        loaded.and_then(|(d, warning)| f(d).map(|t| (t, warning)))
+    };
+    let mut results: Vec<Result<(T, Option<String>), Error>> = paths
         .par_iter()
-        .map(|p| crate::corpus::load_file(p, inputs.encoding))
+        .map(|p| load_and_map(crate::corpus::load_file(p, inputs.encoding)))
         .collect();
     for d in &inputs.inline {
-        loaded.push(crate::corpus::parse_document_with(
+        results.push(load_and_map(crate::corpus::parse_document_with(
             &d.name,
             &d.stem,
             &d.bytes,
             inputs.encoding,
-        ));
+        )));
     }
-    let mut documents = Vec::new();
+    let mut out = Vec::with_capacity(results.len());
     let mut warnings = Vec::new();
-    for r in loaded {
+    for r in results {
         match r {
-            Ok((d, w)) => {
-                documents.push(d);
+            Ok((t, w)) => {
+                out.push(t);
                 warnings.extend(w);
             }
             Err(e) => errors.push(e),
         }
     }
-    dedupe_ids(&mut documents);
-    (documents, errors, warnings)
+    (out, errors, warnings)
 }
 
-/// Two files with the same id would mix their claims: later ones get `~2`, `~3` suffixes.
-fn dedupe_ids(documents: &mut [Document]) {
+/// Two files with the same id would mix their claims: later ones get `~2`, `~3` suffixes. Returns the
+/// index and former id of each renamed document.
+fn dedupe_ids(documents: &mut [Document]) -> Vec<(usize, String)> {
     let mut seen = std::collections::BTreeMap::new();
-    for d in documents.iter_mut() {
+    let mut renamed = Vec::new();
+    for (i, d) in documents.iter_mut().enumerate() {
         let n = seen.entry(d.id.clone()).or_insert(0usize);
         *n += 1;
         if *n > 1 {
-            d.id = format!("{}~{}", d.id, n);
+            let new = format!("{}~{}", d.id, n);
+            let old = std::mem::replace(&mut d.id, new);
+            renamed.push((i, old));
         }
     }
+    renamed
 }
 
 /// Extracts claims and quotes from loaded documents (in parallel, results in document order).
 pub fn extract_all(documents: &[Document], rules: &RuleSet) -> (Vec<Claim>, Vec<Quote>) {
-    let parts: Vec<Extraction> = documents
-        .par_iter()
-        .map(|d| extract::extract_document(d, rules))
-        .collect();
-    let mut claims = Vec::new();
-    let mut quotes = Vec::new();
+    concat(
+        documents
+            .par_iter()
+            .map(|d| extract::extract_document(d, rules))
+            .collect(),
+    )
+}
+
+/// All claims and all quotes of `parts`, in order.
+fn concat(parts: Vec<Extraction>) -> (Vec<Claim>, Vec<Quote>) {
+    let mut claims = Vec::with_capacity(parts.iter().map(|p| p.claims.len()).sum());
+    let mut quotes = Vec::with_capacity(parts.iter().map(|p| p.quotes.len()).sum());
     for p in parts {
         claims.extend(p.claims);
         quotes.extend(p.quotes);
@@ -110,10 +146,28 @@ pub fn extract_all(documents: &[Document], rules: &RuleSet) -> (Vec<Claim>, Vec<
     (claims, quotes)
 }
 
-/// Runs the whole pipeline.
+/// Runs the whole pipeline, keeping no document text.
 pub fn analyse(inputs: &Inputs, rules: &RuleSet) -> Analysis {
-    let (documents, errors, warnings) = load(inputs);
-    let mut a = analyse_documents(documents, errors, rules);
+    analyse_with(inputs, rules, Options::default())
+}
+
+/// Runs the whole pipeline: each document is read and extracted in one step and its text dropped
+/// unless `options.keep_text`, then all claims are compared.
+pub fn analyse_with(inputs: &Inputs, rules: &RuleSet, options: Options) -> Analysis {
+    let (extracted, errors, warnings) = for_each_document(inputs, |mut d| {
+        let extraction = extract::extract_document(&d, rules);
+        if !options.keep_text {
+            d.text = String::new();
+            d.body_start = 0;
+        }
+        Ok((d, extraction))
+    });
+    let (mut documents, mut parts): (Vec<Document>, Vec<Extraction>) =
+        extracted.into_iter().unzip();
+    for (i, old) in dedupe_ids(&mut documents) {
+        parts[i].rename_document(&old, &documents[i].id);
+    }
+    let mut a = compare_extractions(documents, parts, errors, rules);
     a.warnings = warnings;
     a
 }
@@ -124,7 +178,21 @@ pub fn analyse_documents(
     errors: Vec<Error>,
     rules: &RuleSet,
 ) -> Analysis {
-    let (claims, quotes) = extract_all(&documents, rules);
+    let parts = documents
+        .par_iter()
+        .map(|d| extract::extract_document(d, rules))
+        .collect();
+    compare_extractions(documents, parts, errors, rules)
+}
+
+/// Compares the extractions of `documents` (one per document, same order).
+fn compare_extractions(
+    documents: Vec<Document>,
+    parts: Vec<Extraction>,
+    errors: Vec<Error>,
+    rules: &RuleSet,
+) -> Analysis {
+    let (claims, quotes) = concat(parts);
     let mut findings = compare::compare_claims(&documents, &claims, rules);
     findings.extend(crate::quotes::compare_quotes(&quotes, &rules.entities));
     compare::sort_findings(&mut findings);
