@@ -97,9 +97,21 @@ fn dedupe_ids(documents: &mut [Document]) {
 
 /// Extracts claims and quotes from loaded documents (in parallel, results in document order).
 pub fn extract_all(documents: &[Document], rules: &RuleSet) -> (Vec<Claim>, Vec<Quote>) {
+    extract_all_with(documents, rules, &())
+}
+
+fn extract_all_with(
+    documents: &[Document],
+    rules: &RuleSet,
+    progress: &dyn Progress,
+) -> (Vec<Claim>, Vec<Quote>) {
     let parts: Vec<Extraction> = documents
         .par_iter()
-        .map(|d| extract::extract_document(d, rules))
+        .map(|d| {
+            let extraction = extract::extract_document(d, rules);
+            progress.document_extracted();
+            extraction
+        })
         .collect();
     let mut claims = Vec::new();
     let mut quotes = Vec::new();
@@ -112,8 +124,28 @@ pub fn extract_all(documents: &[Document], rules: &RuleSet) -> (Vec<Claim>, Vec<
 
 /// Runs the whole pipeline.
 pub fn analyse(inputs: &Inputs, rules: &RuleSet) -> Analysis {
+    analyse_with(inputs, rules, &())
+}
+
+/// What [`analyse_with`] tells its caller while it runs (a progress bar, stage timings). Every method
+/// does nothing by default; `()` is the observer that ignores everything.
+pub trait Progress: Sync {
+    /// The documents are loaded: `documents` of them will be extracted next.
+    fn loaded(&self, _documents: usize) {}
+    /// One document has been extracted. Called from the worker threads, in no particular order.
+    fn document_extracted(&self) {}
+    /// Every document has been extracted; comparison starts.
+    fn extracted(&self) {}
+}
+
+impl Progress for () {}
+
+/// Runs the whole pipeline as [`analyse`] does, with the same result, telling `progress` when the
+/// documents are loaded, after each document is extracted, and when extraction is over.
+pub fn analyse_with(inputs: &Inputs, rules: &RuleSet, progress: &dyn Progress) -> Analysis {
     let (documents, errors, warnings) = load(inputs);
-    let mut a = analyse_documents(documents, errors, rules);
+    progress.loaded(documents.len());
+    let mut a = analyse_documents_with(documents, errors, rules, progress);
     a.warnings = warnings;
     a
 }
@@ -124,7 +156,17 @@ pub fn analyse_documents(
     errors: Vec<Error>,
     rules: &RuleSet,
 ) -> Analysis {
-    let (claims, quotes) = extract_all(&documents, rules);
+    analyse_documents_with(documents, errors, rules, &())
+}
+
+fn analyse_documents_with(
+    documents: Vec<Document>,
+    errors: Vec<Error>,
+    rules: &RuleSet,
+    progress: &dyn Progress,
+) -> Analysis {
+    let (claims, quotes) = extract_all_with(&documents, rules, progress);
+    progress.extracted();
     let mut findings = compare::compare_claims(&documents, &claims, rules);
     findings.extend(crate::quotes::compare_quotes(&quotes, &rules.entities));
     compare::sort_findings(&mut findings);
