@@ -10,10 +10,12 @@ use crate::cli::{
 use crate::error::Error;
 use crate::model::Severity;
 use crate::pipeline::{self, Analysis, InlineDocument, Inputs};
+use crate::progress::{RunProgress, Timings};
 use crate::report;
 use crate::rules::RuleSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 /// What a command produced.
 #[derive(Debug, Clone, Default)]
@@ -309,7 +311,7 @@ fn check(args: &CheckArgs) -> Outcome {
         }
     }
     let mut notes = Vec::new();
-    let mut outcome = with_analysis_mut(&args.corpus, |a| {
+    let mut outcome = with_analysis_mut(&args.corpus, args.color, |a| {
         if !baselines.is_empty() {
             let applied = baseline::apply(std::mem::take(&mut a.findings), &baselines);
             a.findings = applied.new;
@@ -362,6 +364,7 @@ fn rules_diff(args: &DiffArgs) -> Outcome {
         rules: None,
         jobs: args.jobs,
         quiet: true,
+        verbose: false,
         encoding: "utf-8".into(),
     };
     let inputs = match inputs(&corpus) {
@@ -477,23 +480,52 @@ fn inputs(args: &CorpusArgs) -> Result<Inputs, Error> {
 }
 
 fn with_analysis(args: &CorpusArgs, render: impl FnOnce(&mut Analysis) -> (String, u8)) -> Outcome {
-    with_analysis_mut(args, render)
+    with_analysis_mut(args, ColorChoice::Auto, render)
 }
 
+/// Loads the rules and the corpus, analyses it (with a progress bar on a terminal, see
+/// [`crate::progress`]), renders it, and collects errors, warnings and, with `-v`, the run's summary.
+/// `color` styles the progress bar only.
 fn with_analysis_mut(
     args: &CorpusArgs,
+    color: ColorChoice,
     render: impl FnOnce(&mut Analysis) -> (String, u8),
 ) -> Outcome {
+    let clock = Instant::now();
     let rules = match load_rules(args.rules.as_deref()) {
         Ok(r) => r,
         Err(e) => return Outcome::failure(&e),
     };
+    let mut timings = Timings {
+        rules: clock.elapsed(),
+        ..Timings::default()
+    };
+    let clock = Instant::now();
     let inputs = match inputs(args) {
         Ok(i) => i,
         Err(e) => return Outcome::failure(&e),
     };
-    let mut analysis = pipeline::analyse(&inputs, &rules);
+    let read_stdin = clock.elapsed();
+    let stderr_is_terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let progress = RunProgress::start(
+        stderr_is_terminal,
+        args.quiet,
+        use_color(
+            color,
+            stderr_is_terminal,
+            std::env::var("NO_COLOR").ok().as_deref(),
+        ),
+    );
+    let mut analysis = pipeline::analyse_with(&inputs, &rules, &progress);
+    let stages = progress.finish();
+    timings.load = read_stdin + stages.load;
+    timings.extract = stages.extract;
+    timings.compare = stages.compare;
+    // Counted before rendering: `extract` drops the findings and `check` hides baselined ones.
+    let summary = args.verbose.then(|| RunSummary::of(&analysis));
+    let clock = Instant::now();
     let (stdout, mut code) = render(&mut analysis);
+    timings.render = clock.elapsed();
     let mut stderr: Vec<String> = analysis
         .errors
         .iter()
@@ -509,10 +541,58 @@ fn with_analysis_mut(
         stderr.push("error: no documents found (looked for .txt and .md files)".into());
         code = 2;
     }
+    if let Some(summary) = summary {
+        stderr.extend(summary.lines(&rules, &timings));
+    }
     Outcome {
         stdout,
         stderr,
         code,
+    }
+}
+
+/// What `-v` reports about a run, counted from its analysis.
+struct RunSummary {
+    loaded: usize,
+    failed: usize,
+    claims: usize,
+    quotes: usize,
+    findings: usize,
+}
+
+impl RunSummary {
+    fn of(a: &Analysis) -> RunSummary {
+        RunSummary {
+            loaded: a.documents.len(),
+            failed: a.errors.len(),
+            claims: a.claims.len(),
+            quotes: a.quotes.len(),
+            findings: a.findings.len(),
+        }
+    }
+
+    /// The `info:` lines for standard error. Times appear here only, never on standard output.
+    fn lines(&self, rules: &RuleSet, timings: &Timings) -> Vec<String> {
+        vec![
+            format!(
+                "info: rules: {} ({} kinds, {} rules)",
+                rules.origin,
+                rules.kinds.len(),
+                rules.rules.len()
+            ),
+            format!("info: threads: {}", rayon::current_num_threads()),
+            format!(
+                "info: documents: {} found, {} loaded, {} failed",
+                self.loaded + self.failed,
+                self.loaded,
+                self.failed
+            ),
+            format!(
+                "info: claims: {}, quotes: {}, findings: {}",
+                self.claims, self.quotes, self.findings
+            ),
+            format!("info: time: {}", timings.summary()),
+        ]
     }
 }
 
