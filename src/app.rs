@@ -10,10 +10,12 @@ use crate::cli::{
 use crate::error::Error;
 use crate::model::Severity;
 use crate::pipeline::{self, Analysis, InlineDocument, Inputs};
+use crate::progress::{RunProgress, Timings};
 use crate::report;
 use crate::rules::RuleSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 /// What a command produced.
 #[derive(Debug, Clone, Default)]
@@ -94,7 +96,7 @@ pub fn run(cli: Cli) -> Outcome {
             };
             // explain quotes the text around each figure.
             let options = pipeline::Options { keep_text: true };
-            with_analysis_kept(&args.corpus, options, |a| {
+            with_analysis_kept(&args.corpus, options, ColorChoice::Auto, |a| {
                 match crate::explain::render(a, &rules, &args.id) {
                     Some(text) => (text, 0),
                     None => (String::new(), 2),
@@ -315,7 +317,7 @@ fn check(args: &CheckArgs) -> Outcome {
     let options = pipeline::Options {
         keep_text: args.format == Format::Sarif,
     };
-    let mut outcome = with_analysis_kept(&args.corpus, options, |a| {
+    let mut outcome = with_analysis_kept(&args.corpus, options, args.color, |a| {
         if !baselines.is_empty() {
             let applied = baseline::apply(std::mem::take(&mut a.findings), &baselines);
             a.findings = applied.new;
@@ -368,6 +370,7 @@ fn rules_diff(args: &DiffArgs) -> Outcome {
         rules: None,
         jobs: args.jobs,
         quiet: true,
+        verbose: false,
         encoding: "utf-8".into(),
     };
     let inputs = match inputs(&corpus) {
@@ -484,25 +487,58 @@ fn inputs(args: &CorpusArgs) -> Result<Inputs, Error> {
 
 /// Runs the pipeline without keeping document text, then `render`.
 fn with_analysis(args: &CorpusArgs, render: impl FnOnce(&mut Analysis) -> (String, u8)) -> Outcome {
-    with_analysis_kept(args, pipeline::Options::default(), render)
+    with_analysis_kept(
+        args,
+        pipeline::Options::default(),
+        ColorChoice::Auto,
+        render,
+    )
 }
 
-/// Runs the pipeline with `options`, then `render`; errors and warnings go to standard error.
+/// Loads the rules and the corpus, analyses it with `options` (with a progress bar on a terminal, see
+/// [`crate::progress`]), renders it, and collects errors, warnings and, with `-v`, the run's summary.
+/// `color` styles the progress bar only.
 fn with_analysis_kept(
     args: &CorpusArgs,
     options: pipeline::Options,
+    color: ColorChoice,
     render: impl FnOnce(&mut Analysis) -> (String, u8),
 ) -> Outcome {
+    let clock = Instant::now();
     let rules = match load_rules(args.rules.as_deref()) {
         Ok(r) => r,
         Err(e) => return Outcome::failure(&e),
     };
+    let mut timings = Timings {
+        rules: clock.elapsed(),
+        ..Timings::default()
+    };
+    let clock = Instant::now();
     let inputs = match inputs(args) {
         Ok(i) => i,
         Err(e) => return Outcome::failure(&e),
     };
-    let mut analysis = pipeline::analyse_with(&inputs, &rules, options);
+    let read_stdin = clock.elapsed();
+    let stderr_is_terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let progress = RunProgress::start(
+        stderr_is_terminal,
+        args.quiet,
+        use_color(
+            color,
+            stderr_is_terminal,
+            std::env::var("NO_COLOR").ok().as_deref(),
+        ),
+    );
+    let mut analysis = pipeline::analyse_with(&inputs, &rules, options, &progress);
+    let stages = progress.finish();
+    timings.load = read_stdin + stages.load;
+    timings.extract = stages.extract;
+    timings.compare = stages.compare;
+    // Counted before rendering: `extract` drops the findings and `check` hides baselined ones.
+    let summary = args.verbose.then(|| RunSummary::of(&analysis));
+    let clock = Instant::now();
     let (stdout, mut code) = render(&mut analysis);
+    timings.render = clock.elapsed();
     let mut stderr: Vec<String> = analysis
         .errors
         .iter()
@@ -518,10 +554,58 @@ fn with_analysis_kept(
         stderr.push("error: no documents found (looked for .txt and .md files)".into());
         code = 2;
     }
+    if let Some(summary) = summary {
+        stderr.extend(summary.lines(&rules, &timings));
+    }
     Outcome {
         stdout,
         stderr,
         code,
+    }
+}
+
+/// What `-v` reports about a run, counted from its analysis.
+struct RunSummary {
+    loaded: usize,
+    failed: usize,
+    claims: usize,
+    quotes: usize,
+    findings: usize,
+}
+
+impl RunSummary {
+    fn of(a: &Analysis) -> RunSummary {
+        RunSummary {
+            loaded: a.documents.len(),
+            failed: a.errors.len(),
+            claims: a.claims.len(),
+            quotes: a.quotes.len(),
+            findings: a.findings.len(),
+        }
+    }
+
+    /// The `info:` lines for standard error. Times appear here only, never on standard output.
+    fn lines(&self, rules: &RuleSet, timings: &Timings) -> Vec<String> {
+        vec![
+            format!(
+                "info: rules: {} ({} kinds, {} rules)",
+                rules.origin,
+                rules.kinds.len(),
+                rules.rules.len()
+            ),
+            format!("info: threads: {}", rayon::current_num_threads()),
+            format!(
+                "info: documents: {} found, {} loaded, {} failed",
+                self.loaded + self.failed,
+                self.loaded,
+                self.failed
+            ),
+            format!(
+                "info: claims: {}, quotes: {}, findings: {}",
+                self.claims, self.quotes, self.findings
+            ),
+            format!("info: time: {}", timings.summary()),
+        ]
     }
 }
 

@@ -147,9 +147,12 @@ pub struct CorpusArgs {
     /// Number of threads (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
-    /// Print nothing on standard error but errors.
+    /// Print nothing on standard error but errors (no warnings, no progress bar).
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Also print, on standard error, the rules, threads, counts and the time of each stage.
+    #[arg(long, short = 'v', conflicts_with = "quiet")]
+    pub verbose: bool,
     /// How to read files that are not UTF-8: `utf-8` (an error), `auto` (guess, with a warning), or an
     /// encoding label such as `windows-1252` or `latin1` (with a warning).
     #[arg(long, value_name = "ENCODING", default_value = "utf-8")]

@@ -66,21 +66,25 @@ pub type Loaded = (Vec<Document>, Vec<Error>, Vec<String>);
 /// Loads every document of `inputs`, keeping their text (for runs that extract more than once, such as
 /// the rules diff).
 pub fn load(inputs: &Inputs) -> Loaded {
-    let (mut documents, errors, warnings) = for_each_document(inputs, Ok);
+    let (mut documents, errors, warnings) = for_each_document(inputs, &(), Ok);
     dedupe_ids(&mut documents);
     (documents, errors, warnings)
 }
 
 /// Reads every document of `inputs` and maps it with `f` as soon as it is read (in parallel), so that
 /// only what `f` returns is held. Results, errors and warnings come in path order, inline documents
-/// last.
+/// last. `progress` hears how many documents there are and when each is done.
 fn for_each_document<T: Send>(
     inputs: &Inputs,
+    progress: &dyn Progress,
     f: impl Fn(Document) -> Result<T, Error> + Sync,
 ) -> (Vec<T>, Vec<Error>, Vec<String>) {
     let (paths, mut errors) = crate::corpus::collect_paths(&inputs.paths);
+    progress.loaded(paths.len() + inputs.inline.len());
     let load_and_map = |loaded: Result<crate::corpus::Loaded, Error>| {
-        loaded.and_then(|(d, warning)| f(d).map(|t| (t, warning)))
+        let result = loaded.and_then(|(d, warning)| f(d).map(|t| (t, warning)));
+        progress.document_extracted();
+        result
     };
     let mut results: Vec<Result<(T, Option<String>), Error>> = paths
         .par_iter()
@@ -148,13 +152,33 @@ fn concat(parts: Vec<Extraction>) -> (Vec<Claim>, Vec<Quote>) {
 
 /// Runs the whole pipeline, keeping no document text.
 pub fn analyse(inputs: &Inputs, rules: &RuleSet) -> Analysis {
-    analyse_with(inputs, rules, Options::default())
+    analyse_with(inputs, rules, Options::default(), &())
 }
 
+/// What [`analyse_with`] tells its caller while it runs (a progress bar, stage timings). Every method
+/// does nothing by default; `()` is the observer that ignores everything.
+pub trait Progress: Sync {
+    /// The documents are found: `documents` of them will be read and extracted next.
+    fn loaded(&self, _documents: usize) {}
+    /// One document has been read and extracted. Called from the worker threads, in no particular
+    /// order.
+    fn document_extracted(&self) {}
+    /// Every document has been extracted; comparison starts.
+    fn extracted(&self) {}
+}
+
+impl Progress for () {}
+
 /// Runs the whole pipeline: each document is read and extracted in one step and its text dropped
-/// unless `options.keep_text`, then all claims are compared.
-pub fn analyse_with(inputs: &Inputs, rules: &RuleSet, options: Options) -> Analysis {
-    let (extracted, errors, warnings) = for_each_document(inputs, |mut d| {
+/// unless `options.keep_text`, then all claims are compared. `progress` hears when the documents are
+/// found, after each document, and when extraction is over.
+pub fn analyse_with(
+    inputs: &Inputs,
+    rules: &RuleSet,
+    options: Options,
+    progress: &dyn Progress,
+) -> Analysis {
+    let (extracted, errors, warnings) = for_each_document(inputs, progress, |mut d| {
         let extraction = extract::extract_document(&d, rules);
         if !options.keep_text {
             d.text = String::new();
@@ -167,6 +191,7 @@ pub fn analyse_with(inputs: &Inputs, rules: &RuleSet, options: Options) -> Analy
     for (i, old) in dedupe_ids(&mut documents) {
         parts[i].rename_document(&old, &documents[i].id);
     }
+    progress.extracted();
     let mut a = compare_extractions(documents, parts, errors, rules);
     a.warnings = warnings;
     a

@@ -510,3 +510,176 @@ fn completions_man_page_and_version() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("factdiff "));
 }
+
+/// The `info:` lines of `-v` on standard error.
+fn info_lines(stderr: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(stderr)
+        .lines()
+        .filter(|l| l.starts_with("info: "))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn verbose_prints_the_run_summary_on_stderr_and_leaves_stdout_identical() {
+    for format in ["table", "json", "jsonl", "sarif"] {
+        let plain = factdiff()
+            .args(["check", "-j", "2", "--format", format, "corpus/seeds"])
+            .output()
+            .expect("runs");
+        let verbose = factdiff()
+            .args(["check", "-j", "2", "-v", "--format", format, "corpus/seeds"])
+            .output()
+            .expect("runs");
+        assert_eq!(plain.status.code(), verbose.status.code(), "{format}");
+        assert!(
+            plain.stdout == verbose.stdout,
+            "{format}: -v changed standard output"
+        );
+        assert!(plain.stderr.is_empty(), "{format}: stderr without -v");
+        let info = info_lines(&verbose.stderr);
+        assert_eq!(info.len(), 5, "{format}: {info:?}");
+        assert!(
+            info[0].starts_with("info: rules: ")
+                && info[0].contains(" kinds, ")
+                && info[0].ends_with(" rules)"),
+            "{info:?}"
+        );
+        assert_eq!(info[1], "info: threads: 2");
+        assert_eq!(info[2], "info: documents: 5 found, 5 loaded, 0 failed");
+        assert!(
+            info[3].starts_with("info: claims: ")
+                && info[3].contains(", quotes: ")
+                && info[3].contains(", findings: "),
+            "{info:?}"
+        );
+        for stage in [
+            "rules ", "find files ", "read and extract ", "compare ", "render ", "(total ",
+        ] {
+            assert!(info[4].contains(stage), "{stage}: {info:?}");
+        }
+        let times = String::from_utf8_lossy(&verbose.stdout);
+        assert!(
+            !times.contains("info:") && !times.contains(" ms"),
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn verbose_counts_failed_documents_and_works_for_extract() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for f in ["wire-a.txt", "wire-b.txt"] {
+        let bytes = fs::read(format!("corpus/same-day-conflict/{f}")).expect("corpus file");
+        write(dir.path(), f, &bytes);
+    }
+    write(dir.path(), "c-binary.txt", b"a\0b");
+    let out = factdiff()
+        .args(["extract", "-v", "--format", "jsonl"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let info = info_lines(&out.stderr);
+    assert!(
+        info.contains(&"info: documents: 3 found, 2 loaded, 1 failed".to_string()),
+        "{info:?}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("c-binary.txt:1: binary file"), "{stderr}");
+}
+
+#[test]
+fn quiet_and_verbose_conflict() {
+    let out = factdiff()
+        .args(["check", "-q", "-v", "corpus/seeds"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot be used with"));
+}
+
+#[test]
+fn quiet_suppresses_warnings_but_not_errors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "latin1.txt", b"Caf\xe9 talks.\nMore text.\n");
+    let loud = factdiff()
+        .args(["check", "--encoding", "auto", "--fail-on", "never"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(loud.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&loud.stderr).contains("warning: "),
+        "{}",
+        String::from_utf8_lossy(&loud.stderr)
+    );
+    let quiet = factdiff()
+        .args(["check", "-q", "--encoding", "auto", "--fail-on", "never"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(quiet.status.code(), Some(0));
+    assert!(quiet.stderr.is_empty(), "{:?}", quiet.stderr);
+    assert_eq!(loud.stdout, quiet.stdout);
+    // An error is still printed with -q.
+    write(dir.path(), "binary.txt", b"a\0b");
+    let quiet = factdiff()
+        .args(["check", "-q", "--encoding", "auto", "--fail-on", "never"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(quiet.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&quiet.stderr);
+    assert!(
+        stderr.contains("error: ") && !stderr.contains("warning: "),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn no_progress_is_drawn_when_stderr_is_not_a_terminal_even_for_long_runs() {
+    // The bar would appear after one second on a terminal; here standard error is a pipe. The corpus
+    // grows until a run lasts well past that second, so the test means something on a fast machine.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let seeds: Vec<_> = fs::read_dir("corpus/seeds")
+        .expect("seeds")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    let mut copies = 0;
+    for round in 0..4 {
+        let target = 40 << round;
+        while copies < target {
+            for s in &seeds {
+                let name = format!(
+                    "{copies}-{}",
+                    s.file_name().expect("name").to_string_lossy()
+                );
+                fs::copy(s, dir.path().join(name)).expect("copy");
+            }
+            copies += 1;
+        }
+        let started = std::time::Instant::now();
+        let out = factdiff()
+            .args(["check", "-j", "1", "--fail-on", "never"])
+            .arg(dir.path())
+            .output()
+            .expect("runs");
+        let elapsed = started.elapsed();
+        assert_eq!(out.status.code(), Some(0));
+        assert!(
+            out.stderr.is_empty(),
+            "{} documents, {elapsed:?}: {:?}",
+            copies * seeds.len(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for forbidden in [b'\r', 0x1b] {
+            assert!(!out.stdout.contains(&forbidden), "stdout holds {forbidden}");
+        }
+        assert!(!String::from_utf8_lossy(&out.stdout).contains("documents/s"));
+        if elapsed > std::time::Duration::from_millis(1500) {
+            return;
+        }
+    }
+}
