@@ -554,7 +554,12 @@ fn verbose_prints_the_run_summary_on_stderr_and_leaves_stdout_identical() {
             "{info:?}"
         );
         for stage in [
-            "rules ", "find files ", "read and extract ", "compare ", "render ", "(total ",
+            "rules ",
+            "find files ",
+            "read and extract ",
+            "compare ",
+            "render ",
+            "(total ",
         ] {
             assert!(info[4].contains(stage), "{stage}: {info:?}");
         }

@@ -531,3 +531,48 @@ fn snapshots_of_every_format() {
         insta::assert_snapshot!("format-github", github::render(&a));
     });
 }
+
+/// A tally that many outlets repeat: the table shows [`table::ROWS_PER_SET`] rows of each agreement set
+/// and counts the rest in one row, while JSON keeps every claim.
+#[test]
+fn the_table_caps_long_agreement_sets_and_counts_the_rest() {
+    use factdiff::pipeline::{self, InlineDocument, Inputs};
+    use factdiff::report::table;
+    let article = |n: usize, figure: &str| {
+        InlineDocument {
+        name: format!("outlet-{n}.txt"),
+        stem: format!("outlet-{n}"),
+        bytes: format!(
+            "+++\nevent = \"long-set\"\noutlet = \"Outlet {n}\"\npublished = 2023-11-09\n+++\n\
+             Strikes hit Gaza again\n\nIn all, {figure} Palestinians have been killed in Gaza so far, \
+             the paper's tally shows.\n"
+        )
+        .into_bytes(),
+    }
+    };
+    let mut inline: Vec<InlineDocument> = (0..12).map(|n| article(n, "9,200")).collect();
+    inline.extend((12..15).map(|n| article(n, "10,800")));
+    let rules = factdiff::rules::RuleSet::embedded().expect("embedded rules compile");
+    let a = pipeline::analyse(
+        &Inputs {
+            inline,
+            ..Inputs::default()
+        },
+        &rules,
+    );
+    let conflict = a
+        .findings
+        .iter()
+        .find(|f| f.verdict == Verdict::Conflict)
+        .expect("the two tallies conflict");
+    let sizes: Vec<usize> = conflict.sets.iter().map(|s| s.claims.len()).collect();
+    assert_eq!(sizes.iter().sum::<usize>(), 15, "{sizes:?}");
+    let out = table::render_check(&a);
+    let rows_with = |figure: &str| out.lines().filter(|l| l.contains(figure)).count();
+    assert_eq!(rows_with("9,200"), table::ROWS_PER_SET, "{out}");
+    assert_eq!(rows_with("10,800"), 3, "{out}");
+    assert!(
+        out.contains(&format!("… and {} more claims", 12 - table::ROWS_PER_SET)),
+        "{out}"
+    );
+}

@@ -13,6 +13,11 @@ use std::collections::BTreeMap;
 /// Width the tables are laid out for.
 pub const WIDTH: u16 = 100;
 
+/// Most rows a finding's table shows per agreement set (and quotes per quote finding). A tally that
+/// thousands of articles repeat would otherwise fill screens; the rest is counted in one row, and the
+/// JSON, JSONL and CSV formats list every claim.
+pub const ROWS_PER_SET: usize = 8;
+
 /// Removes ANSI escape sequences and control characters (except none: newlines become spaces), so that
 /// article text cannot move the cursor, recolour or rewrite a terminal.
 pub fn sanitize(text: &str) -> String {
@@ -173,7 +178,7 @@ fn claim_block(
         "where",
     ]);
     for (n, set) in f.sets.iter().enumerate() {
-        for id in &set.claims {
+        for id in set.claims.iter().take(ROWS_PER_SET) {
             let Some(c) = claims.get(id.as_str()) else {
                 continue;
             };
@@ -190,8 +195,26 @@ fn claim_block(
                 location(doc, c.span.line),
             ]);
         }
+        if let Some(row) = more_row(set.claims.len(), "claims", 7) {
+            t.add_row(row.into_iter().enumerate().map(|(i, cell)| {
+                if i == 0 {
+                    format!("{}", n + 1)
+                } else {
+                    cell
+                }
+            }));
+        }
     }
     t.to_string()
+}
+
+/// The row that stands for what [`ROWS_PER_SET`] left out, `columns` cells wide: "… and 12 more
+/// claims" in the second cell. None when nothing was left out.
+fn more_row(total: usize, what: &str, columns: usize) -> Option<Vec<String>> {
+    let hidden = total.checked_sub(ROWS_PER_SET).filter(|&h| h > 0)?;
+    let mut row = vec![String::new(); columns];
+    row[1.min(columns - 1)] = format!("… and {} more {what} (--format json lists all)", hidden);
+    Some(row)
 }
 
 fn quote_block(
@@ -200,7 +223,7 @@ fn quote_block(
     docs: &BTreeMap<&str, &Document>,
 ) -> String {
     let mut t = new_table(&["quote", "speaker", "outlet", "where"]);
-    for id in &f.quotes {
+    for id in f.quotes.iter().take(ROWS_PER_SET) {
         let Some(q) = quotes.get(id.as_str()) else {
             continue;
         };
@@ -217,6 +240,10 @@ fn quote_block(
             outlet(doc, &q.doc),
             location(doc, q.span.line),
         ]);
+    }
+    if let Some(mut row) = more_row(f.quotes.len(), "quotes", 4) {
+        row.swap(0, 1);
+        t.add_row(row);
     }
     t.to_string()
 }
@@ -290,6 +317,14 @@ pub fn render_quantities(text: &str, quantities: &[Quantity]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_set_longer_than_the_limit_shows_the_limit_and_counts_the_rest() {
+        assert_eq!(more_row(ROWS_PER_SET, "claims", 7), None);
+        let row = more_row(ROWS_PER_SET + 12, "claims", 7).expect("a row for the rest");
+        assert_eq!(row.len(), 7);
+        assert_eq!(row[1], "… and 12 more claims (--format json lists all)");
+    }
 
     #[test]
     fn strips_escape_sequences_and_controls() {
