@@ -10,7 +10,7 @@
 //! ([`EntityTable::surname_is_ambiguous`]).
 
 use crate::model::Attribution;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use unicode_normalization::UnicodeNormalization;
 
 /// One known speaker or source.
@@ -37,6 +37,9 @@ pub struct EntityTable {
     keys: HashMap<String, Vec<usize>>,
     /// The most words any alias key has.
     max_words: usize,
+    /// Every beginning of an alias key that ends before one of its spaces ("united nations" for
+    /// "united nations security council"): a lookup stops extending as soon as its words are none.
+    prefixes: HashSet<String>,
     /// Last word of a multi-word alias → entities whose alias ends with it (for surname ambiguity).
     last_words: HashMap<String, BTreeSet<usize>>,
 }
@@ -188,6 +191,7 @@ impl EntityTable {
         let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
         let mut last_words: HashMap<String, BTreeSet<usize>> = HashMap::new();
         let mut max_words = 1;
+        let mut prefixes = HashSet::new();
         for (alias, idx) in &aliases {
             let key = alias_key(alias);
             if key.is_empty() {
@@ -200,6 +204,9 @@ impl EntityTable {
                     last_words.entry(last.to_string()).or_default().insert(*idx);
                 }
             }
+            for (at, _) in key.match_indices(' ') {
+                prefixes.insert(key[..at].to_string());
+            }
             let list = keys.entry(key).or_default();
             if !list.contains(idx) {
                 list.push(*idx);
@@ -210,6 +217,7 @@ impl EntityTable {
             by_id,
             keys,
             max_words,
+            prefixes,
             last_words,
         }
     }
@@ -272,26 +280,27 @@ impl EntityTable {
         out
     }
 
+    /// The longest alias starting at word `i`: its number of words, key and entities. Words are added
+    /// one at a time while they still begin some alias key, so most words cost one lookup.
     fn longest_at(&self, ws: &[Word], i: usize) -> Option<(usize, String, &Vec<usize>)> {
         let max = self.max_words.min(ws.len() - i);
-        let mut keys = Vec::with_capacity(max);
         let mut key = String::new();
-        for w in &ws[i..i + max] {
-            if !key.is_empty() {
+        let mut longest: Option<(usize, usize, &Vec<usize>)> = None; // (words, key length, entities)
+        for n in 1..=max {
+            if n > 1 {
                 key.push(' ');
             }
-            key.push_str(&w.key);
-            keys.push(key.clone());
-        }
-        for n in (1..=max).rev() {
-            if let Some(ents) = self.keys.get(&keys[n - 1]) {
-                if n == 1 && !one_word_alias_ok(&ws[i]) {
-                    continue;
+            key.push_str(&ws[i + n - 1].key);
+            if let Some(ents) = self.keys.get(&key) {
+                if n > 1 || one_word_alias_ok(&ws[i]) {
+                    longest = Some((n, key.len(), ents));
                 }
-                return Some((n, keys[n - 1].clone(), ents));
+            }
+            if !self.prefixes.contains(&key) {
+                break;
             }
         }
-        None
+        longest.map(|(n, len, ents)| (n, key[..len].to_string(), ents))
     }
 
     /// True when `key` is a one-word alias of person `id` (a bare surname) and another entity in
