@@ -146,9 +146,19 @@ pub fn alias_key(alias: &str) -> String {
 /// Lowercases, strips diacritics, unifies apostrophes, quotes and dashes, and folds runs of white space
 /// and punctuation other than apostrophes and hyphens into one space.
 pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    // NFKD leaves ASCII as it is, so ASCII text (most names and words) skips the decomposition.
+    if text.is_ascii() {
+        fold_chars(text.chars(), text.len())
+    } else {
+        fold_chars(text.nfkd(), text.len())
+    }
+}
+
+/// [`fold`] of the decomposed characters `chars` of a text of `len` bytes.
+fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut last_space = true;
-    for c in text.nfkd() {
+    for c in chars {
         if unicode_normalization::char::is_combining_mark(c) {
             continue;
         }
@@ -434,6 +444,19 @@ mod tests {
     fn folds_case_diacritics_and_punctuation() {
         assert_eq!(fold("Ismaïl  HANIYEH’s"), "ismail haniyeh's");
         assert_eq!(fold("“Quoted”, text."), "quoted text");
+    }
+
+    #[test]
+    fn ascii_fast_path_folds_as_the_decomposition_does() {
+        let every_ascii: String = (0u8..128).map(char::from).collect();
+        for text in [
+            every_ascii.as_str(),
+            "  Don`t - it's U.S.-led  ",
+            "A\tB\r\nC--'s",
+            "",
+        ] {
+            assert_eq!(fold(text), fold_chars(text.nfkd(), text.len()), "{text:?}");
+        }
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The validated, compiled rule set: kinds, extraction rules, subjects, scopes, modality cues, chrome
-//! patterns and entities, with every regex compiled once. Loading goes `rules.toml` text →
-//! [`spec::RulesSpec`] (serde, spans kept) → [`RuleSet`]; every error names the key, the id and the
-//! line:column in the file with a caret under it.
+//! patterns and entities, with every regex compiled once: at load time, or on first use for the
+//! embedded default rules ([`LazyRegex`]). Loading goes `rules.toml` text → [`spec::RulesSpec`] (serde,
+//! spans kept) → [`RuleSet`]; every error names the key, the id and the line:column in the file with a
+//! caret under it.
 //!
 //! Patterns run over a *masked* sentence in which each count or duration is replaced by a placeholder
 //! `\u{E000}<n>\u{E001}` (its index); other numbers (dates, percentages, …) stay as written. In
@@ -9,13 +10,17 @@
 //! that are not quantities, and `{name}` for the `[vocab]` fragment `name`. All patterns are
 //! case-insensitive.
 
+mod lazy;
 pub mod spec;
 
 use crate::entity::{fold, Entity, EntityTable};
 use crate::error::Error;
 use crate::model::{Modality, QuantityClass};
 use crate::segment::LineIndex;
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use lazy::{
+    ascii_word_boundaries, build_regex, check_syntax, Compile, SetLimits, REGEX_SIZE_LIMIT,
+};
+pub use lazy::{LazyRegex, LazyRegexSet};
 use spec::RulesSpec;
 use std::collections::{BTreeMap, BTreeSet};
 use toml::Spanned;
@@ -27,9 +32,6 @@ pub const DEFAULT_RULES: &str = include_str!("../../rules.toml");
 pub const QTY_OPEN: char = '\u{E000}';
 /// Marks the end of a masked quantity.
 pub const QTY_CLOSE: char = '\u{E001}';
-
-/// Size limit for one compiled regex (bytes); a larger pattern is a rules error, not a hang.
-const REGEX_SIZE_LIMIT: usize = 4 << 20;
 
 /// How a kind's figures may move over time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,8 +102,8 @@ pub struct Example {
 pub struct Pattern {
     /// Index into [`RuleSet::rules`].
     pub rule: usize,
-    /// The compiled regex (it has a `qty` group).
-    pub regex: Regex,
+    /// The regex (it has a `qty` group).
+    pub regex: LazyRegex,
 }
 
 /// A named subject.
@@ -112,7 +114,7 @@ pub struct Subject {
     /// Kind indexes it applies to.
     pub kinds: Vec<usize>,
     /// Cue regexes.
-    pub cues: Vec<Regex>,
+    pub cues: Vec<LazyRegex>,
     /// Tie-breaker.
     pub priority: i32,
 }
@@ -123,7 +125,7 @@ pub struct CueGroup {
     /// The id.
     pub id: String,
     /// The regexes.
-    pub patterns: Vec<Regex>,
+    pub patterns: Vec<LazyRegex>,
 }
 
 /// A scope: a part of a subject.
@@ -134,7 +136,7 @@ pub struct Scope {
     /// Only for subjects the rules do not name.
     pub unnamed_subjects_only: bool,
     /// Regexes with a `qty` group.
-    pub patterns: Vec<Regex>,
+    pub patterns: Vec<LazyRegex>,
 }
 
 /// An event type for subjects the rules do not name.
@@ -145,7 +147,7 @@ pub struct EventType {
     /// The family (`violence`), if any.
     pub family: Option<String>,
     /// The cue regexes.
-    pub patterns: Vec<Regex>,
+    pub patterns: Vec<LazyRegex>,
 }
 
 /// The compiled rules.
@@ -160,7 +162,7 @@ pub struct RuleSet {
     /// All rules' patterns.
     pub patterns: Vec<Pattern>,
     /// The same patterns as one set, to find quickly which may match a sentence.
-    pub pattern_set: RegexSet,
+    pub pattern_set: LazyRegexSet,
     /// Named subjects.
     pub subjects: Vec<Subject>,
     /// Event types for unnamed subjects.
@@ -171,11 +173,11 @@ pub struct RuleSet {
     /// nearest the figure wins, ties going to the group listed first.
     pub modalities: Vec<(Modality, CueGroup)>,
     /// Country id, demonym, and the regex naming it.
-    pub nationalities: Vec<(String, String, Regex)>,
+    pub nationalities: Vec<(String, String, LazyRegex)>,
     /// Whole-line chrome.
-    pub chrome_lines: RegexSet,
+    pub chrome_lines: LazyRegexSet,
     /// Lines that start a chrome block running to the end.
-    pub chrome_blocks: RegexSet,
+    pub chrome_blocks: LazyRegexSet,
     /// Speakers and sources.
     pub entities: EntityTable,
 }
@@ -224,8 +226,18 @@ impl RuleSet {
         RuleSet::parse(DEFAULT_RULES, "<embedded rules.toml>")
     }
 
-    /// Parses and compiles a rules file's text; `origin` names it in errors.
+    /// Parses and compiles a rules file's text; `origin` names it in errors. Every error is reported
+    /// here. The regexes of the embedded default text are compiled on first use (see [`LazyRegex`]).
     pub fn parse(text: &str, origin: &str) -> Result<RuleSet, Error> {
+        match compile_time(text) {
+            Compile::Now => RuleSet::parse_with(text, origin, Compile::Now),
+            // An error (only a broken embedded file has one) is reported as a full compile reports it.
+            Compile::OnFirstUse => RuleSet::parse_with(text, origin, Compile::OnFirstUse)
+                .or_else(|_| RuleSet::parse_with(text, origin, Compile::Now)),
+        }
+    }
+
+    fn parse_with(text: &str, origin: &str, when: Compile) -> Result<RuleSet, Error> {
         let source = Source {
             origin,
             text,
@@ -236,7 +248,7 @@ impl RuleSet {
             let message = e.message().to_string();
             source.error(span, "", None, message)
         })?;
-        compile(&spec, &source)
+        compile(&spec, &source, when)
     }
 
     /// True when `subject` is one the rules name (a `[[subject]]` id, templates included).
@@ -271,7 +283,20 @@ impl RuleSet {
     }
 }
 
-fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
+/// When to compile the regexes of `text`: on first use for the embedded default rules in a release
+/// build (their syntax is checked at load time, and the test `the_embedded_rules_compile_eagerly`
+/// compiles them all with every check), at load time for any other text, and always in a debug build,
+/// so that a rule author running `cargo run -- rules test` on an edited `rules.toml` gets every error at
+/// load time.
+fn compile_time(text: &str) -> Compile {
+    if text == DEFAULT_RULES && !cfg!(debug_assertions) {
+        Compile::OnFirstUse
+    } else {
+        Compile::Now
+    }
+}
+
+fn compile(spec: &RulesSpec, src: &Source, when: Compile) -> Result<RuleSet, Error> {
     if let Some(v) = spec.version {
         if v != 1 {
             return Err(src.error(
@@ -383,7 +408,7 @@ fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
                     "pattern has no {qty} placeholder",
                 ));
             }
-            let regex = build_regex(&expanded)
+            let regex = LazyRegex::new(&expanded, when)
                 .map_err(|m| src.error(p.span(), "rule.patterns", Some(&id), m))?;
             patterns.push(Pattern {
                 rule: rules.len(),
@@ -452,19 +477,7 @@ fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
             line: src.line(r.span()),
         });
     }
-    let pattern_set = RegexSetBuilder::new(patterns.iter().map(|p| p.regex.as_str()))
-        .case_insensitive(true)
-        .size_limit(REGEX_SIZE_LIMIT * 8)
-        .dfa_size_limit(REGEX_SIZE_LIMIT * 8)
-        .build()
-        .map_err(|e| {
-            src.error(
-                0..0,
-                "rule.patterns",
-                None,
-                format!("the rules' patterns together are too large: {e}"),
-            )
-        })?;
+    let pattern_set = pattern_set(&patterns, src, when)?;
 
     // Subjects.
     let mut subjects = Vec::new();
@@ -475,12 +488,8 @@ fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
         for k in &ss.kinds {
             kinds_of.push(kind_of(k, "subject.kinds", &id)?);
         }
-        let cues = compile_cues(&ss.cues, &vocab, src, "subject.cues", &id)?;
-        if (id.contains("{country}") || id.contains("{demonym}"))
-            && !cues
-                .iter()
-                .all(|c| c.capture_names().any(|n| n == Some("country")))
-        {
+        let cues = compile_cues(&ss.cues, &vocab, src, "subject.cues", &id, when)?;
+        if when == Compile::Now && !country_groups_present(&id, &cues) {
             return Err(src.error(ss.id.span(), "subject.cues", Some(&id), "a subject id with {country} needs a (?P<country>…) group, e.g. {nationality}, in every cue"));
         }
         subjects.push(Subject {
@@ -496,7 +505,8 @@ fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
         .iter()
         .map(|e| {
             let id = e.get_ref().id.get_ref().clone();
-            let patterns = compile_cues(&e.get_ref().cues, &vocab, src, "event_type.cues", &id)?;
+            let patterns =
+                compile_cues(&e.get_ref().cues, &vocab, src, "event_type.cues", &id, when)?;
             Ok(EventType {
                 id,
                 family: e.get_ref().family.clone(),
@@ -509,7 +519,14 @@ fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
         .iter()
         .map(|e| {
             let id = e.get_ref().id.get_ref().clone();
-            let patterns = compile_cues(&e.get_ref().patterns, &vocab, src, "scope.patterns", &id)?;
+            let patterns = compile_cues(
+                &e.get_ref().patterns,
+                &vocab,
+                src,
+                "scope.patterns",
+                &id,
+                when,
+            )?;
             if patterns.iter().any(|p| !p.as_str().contains("(?P<qty>")) {
                 return Err(src.error(
                     e.span(),
@@ -540,7 +557,7 @@ fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
             }
             Some(m) => m,
         };
-        let patterns = compile_cues(&ms.cues, &vocab, src, "modality.cues", id)?;
+        let patterns = compile_cues(&ms.cues, &vocab, src, "modality.cues", id, when)?;
         modalities.push((
             modality,
             CueGroup {
@@ -551,13 +568,13 @@ fn compile(spec: &RulesSpec, src: &Source) -> Result<RuleSet, Error> {
     }
     let mut nationalities = Vec::new();
     for (country, n) in &spec.nationality {
-        let regex = build_regex(&format!(r"^(?:{})$", n.get_ref().words))
+        let regex = LazyRegex::new(&format!(r"^(?:{})$", n.get_ref().words), when)
             .map_err(|m| src.error(n.span(), "nationality", Some(country), m))?;
         nationalities.push((country.clone(), n.get_ref().demonym.clone(), regex));
     }
 
-    let chrome_lines = compile_set(&spec.chrome.lines, src, "chrome.lines")?;
-    let chrome_blocks = compile_set(&spec.chrome.blocks, src, "chrome.blocks")?;
+    let chrome_lines = compile_set(&spec.chrome.lines, src, "chrome.lines", when)?;
+    let chrome_blocks = compile_set(&spec.chrome.blocks, src, "chrome.blocks", when)?;
 
     let entities = compile_entities(spec, src)?;
 
@@ -689,43 +706,34 @@ fn parse_modality(s: &str) -> Option<Modality> {
     }
 }
 
-/// Rewrites every `\b` as the ASCII word boundary `(?-u:\b)`. A Unicode word boundary makes the regex
-/// crate leave its fast DFA engines on any text with a non-ASCII character (curly quotes, dashes, the
-/// quantity placeholder), which is most news text; the rules' words are ASCII, so the ASCII boundary
-/// finds the same words.
-fn ascii_word_boundaries(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() + 16);
-    let mut chars = pattern.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('b') => out.push_str("(?-u:\\b)"),
-                Some(n) => {
-                    out.push('\\');
-                    out.push(n);
-                }
-                None => out.push('\\'),
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
+/// The set of all rule patterns, to find quickly which may match a sentence (their syntax is checked:
+/// they are the patterns' own text).
+fn pattern_set(patterns: &[Pattern], src: &Source, when: Compile) -> Result<LazyRegexSet, Error> {
+    let limits = SetLimits {
+        size: REGEX_SIZE_LIMIT * 8,
+        dfa: Some(REGEX_SIZE_LIMIT * 8),
+    };
+    let texts = patterns
+        .iter()
+        .map(|p| p.regex.as_str().to_string())
+        .collect();
+    LazyRegexSet::new(texts, limits, when).map_err(|e| {
+        src.error(
+            0..0,
+            "rule.patterns",
+            None,
+            format!("the rules' patterns together are too large: {e}"),
+        )
+    })
 }
 
-fn build_regex(pattern: &str) -> Result<Regex, String> {
-    let pattern = &ascii_word_boundaries(pattern);
-    RegexBuilder::new(pattern)
-        .case_insensitive(true)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .dfa_size_limit(REGEX_SIZE_LIMIT)
-        .build()
-        .map_err(|e| match e {
-            regex::Error::CompiledTooBig(limit) => {
-                format!("pattern compiles to more than {limit} bytes; split it or use fewer repetitions")
-            }
-            other => format!("bad regex: {}", other.to_string().lines().last().unwrap_or("")),
-        })
+/// False when a subject id with `{country}` or `{demonym}` has a cue without a `country` group. Needs
+/// the cues compiled.
+fn country_groups_present(id: &str, cues: &[LazyRegex]) -> bool {
+    !(id.contains("{country}") || id.contains("{demonym}"))
+        || cues
+            .iter()
+            .all(|c| c.capture_names().any(|n| n == Some("country")))
 }
 
 fn compile_cues(
@@ -734,24 +742,48 @@ fn compile_cues(
     src: &Source,
     key: &str,
     id: &str,
-) -> Result<Vec<Regex>, Error> {
+    when: Compile,
+) -> Result<Vec<LazyRegex>, Error> {
     cues.iter()
         .map(|c| {
             let expanded = expand_pattern(c, vocab, src, key, id)?;
-            build_regex(&expanded).map_err(|m| src.error(c.span(), key, Some(id), m))
+            LazyRegex::new(&expanded, when).map_err(|m| src.error(c.span(), key, Some(id), m))
         })
         .collect()
 }
 
-fn compile_set(list: &[Spanned<String>], src: &Source, key: &str) -> Result<RegexSet, Error> {
-    for p in list {
-        build_regex(p.get_ref()).map_err(|m| src.error(p.span(), key, None, m))?;
+/// A set of whole-line patterns (`^(?:…)$`); each pattern is first checked alone, so that an error
+/// names the pattern's line.
+fn compile_set(
+    list: &[Spanned<String>],
+    src: &Source,
+    key: &str,
+    when: Compile,
+) -> Result<LazyRegexSet, Error> {
+    let texts: Vec<String> = list
+        .iter()
+        .map(|p| format!("^(?:{})$", p.get_ref()))
+        .collect();
+    for (p, text) in list.iter().zip(&texts) {
+        check_line_pattern(p.get_ref(), text, when)
+            .map_err(|m| src.error(p.span(), key, None, m))?;
     }
-    RegexSetBuilder::new(list.iter().map(|p| format!("^(?:{})$", p.get_ref())))
-        .case_insensitive(true)
-        .size_limit(REGEX_SIZE_LIMIT * 4)
-        .build()
-        .map_err(|e| src.error(0..0, key, None, e.to_string()))
+    let limits = SetLimits {
+        size: REGEX_SIZE_LIMIT * 4,
+        dfa: None,
+    };
+    LazyRegexSet::new(texts, limits, when).map_err(|e| src.error(0..0, key, None, e))
+}
+
+/// Checks a whole-line pattern before it joins a set: with [`Compile::Now`] compiles it alone, else
+/// checks the syntax of the pattern and of its anchored form `whole`.
+fn check_line_pattern(pattern: &str, whole: &str, when: Compile) -> Result<(), String> {
+    match when {
+        Compile::Now => build_regex(pattern).map(drop),
+        Compile::OnFirstUse => {
+            check_syntax(&ascii_word_boundaries(pattern)).and_then(|()| check_syntax(whole))
+        }
+    }
 }
 
 /// Expands `{name}` references between vocab entries (to a depth of 8).
@@ -950,6 +982,86 @@ patterns = ['{qty} {people} (?:were )?killed']
         assert_eq!(out.as_deref(), Ok(r"\d{2,3} y"));
         let out = substitute(r"[^\x{E000}\p{Lu}]", &|_| None);
         assert_eq!(out.as_deref(), Ok(r"[^\x{E000}\p{Lu}]"));
+    }
+
+    /// Every regex of a rule set, in load order.
+    fn all_regexes(rs: &RuleSet) -> Vec<&LazyRegex> {
+        let mut out: Vec<&LazyRegex> = rs.patterns.iter().map(|p| &p.regex).collect();
+        out.extend(rs.subjects.iter().flat_map(|s| &s.cues));
+        out.extend(rs.event_types.iter().flat_map(|e| &e.patterns));
+        out.extend(rs.scopes.iter().flat_map(|s| &s.patterns));
+        out.extend(rs.modalities.iter().flat_map(|(_, g)| &g.patterns));
+        out.extend(rs.nationalities.iter().map(|(_, _, r)| r));
+        out
+    }
+
+    /// The embedded rules are compiled on first use in release builds; this test is what makes that
+    /// safe: it compiles them all at load time, with every check a user's rules file gets.
+    #[test]
+    fn the_embedded_rules_compile_eagerly() {
+        let rs = RuleSet::parse_with(DEFAULT_RULES, "<embedded rules.toml>", Compile::Now)
+            .expect("embedded rules compile");
+        assert!(all_regexes(&rs).iter().all(|r| r.is_compiled()));
+        assert!(rs.pattern_set.is_compiled() && rs.chrome_lines.is_compiled());
+        assert!(rs.chrome_blocks.is_compiled());
+    }
+
+    #[test]
+    fn deferred_rules_compile_on_first_use_to_the_same_patterns() {
+        let now = RuleSet::parse_with(DEFAULT_RULES, "n", Compile::Now).expect("rules compile");
+        let later =
+            RuleSet::parse_with(DEFAULT_RULES, "l", Compile::OnFirstUse).expect("rules load");
+        let (a, b) = (all_regexes(&now), all_regexes(&later));
+        assert_eq!(a.len(), b.len());
+        assert!(b.iter().all(|r| !r.is_compiled()) && !later.pattern_set.is_compiled());
+        for (x, y) in a.iter().zip(&b) {
+            assert_eq!(x.as_str(), y.as_str());
+            assert_eq!(y.regex().as_str(), y.as_str());
+            assert_eq!(format!("{:?}", x.regex()), format!("{y:?}"));
+        }
+        for (x, y) in [
+            (&now.pattern_set, &later.pattern_set),
+            (&now.chrome_lines, &later.chrome_lines),
+            (&now.chrome_blocks, &later.chrome_blocks),
+        ] {
+            assert_eq!(x.set().patterns(), y.patterns());
+            assert_eq!(y.set().patterns(), y.patterns());
+        }
+        let masked = format!("{QTY_OPEN}0{QTY_CLOSE} people were killed");
+        let hits: Vec<usize> = later.pattern_set.matches(&masked).into_iter().collect();
+        assert_eq!(
+            hits,
+            now.pattern_set
+                .matches(&masked)
+                .into_iter()
+                .collect::<Vec<_>>()
+        );
+        assert!(!hits.is_empty());
+    }
+
+    #[test]
+    fn deferred_compilation_still_finds_syntax_errors_at_load_time() {
+        let text = MINIMAL.replace("(?:were )?killed", "(?:were killed");
+        let msg = RuleSet::parse_with(&text, "t.toml", Compile::OnFirstUse)
+            .expect_err("bad regex")
+            .to_string();
+        assert!(
+            msg.contains("t.toml:13:") && msg.contains("bad regex"),
+            "{msg}"
+        );
+        let text = format!("{MINIMAL}\n[chrome]\nlines = ['(?:share']\n");
+        assert!(RuleSet::parse_with(&text, "t.toml", Compile::OnFirstUse).is_err());
+    }
+
+    #[test]
+    fn only_the_embedded_text_in_a_release_build_is_deferred() {
+        assert_eq!(compile_time("version = 1"), Compile::Now);
+        let expected = if cfg!(debug_assertions) {
+            Compile::Now
+        } else {
+            Compile::OnFirstUse
+        };
+        assert_eq!(compile_time(DEFAULT_RULES), expected);
     }
 
     #[test]
