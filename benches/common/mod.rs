@@ -10,6 +10,10 @@ use factdiff::segment;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The allocator the `factdiff` binary uses, so that the benches measure what ships.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The seed every generated benchmark corpus uses.
 pub const SEED: u64 = 1;
 
