@@ -6,97 +6,76 @@
 //! different parties). One agreement set whose soft intervals split is a `tension`. Across slices, a
 //! non-decreasing tally that falls beyond tolerance is a `regression`; other changes are `evolution`.
 //! Every step sorts or sweeps, so the cost is O(n log n) in the number of claims.
+//!
+//! Speed (the target: 10⁶ claims in under two seconds) comes mostly from memory. Claims are large and
+//! lie scattered, so one pass in input order copies what comparison reads into a small [`Item`] per
+//! claim (bounds, best figure, party as a number, hashes) and the strings a finding shows (claim id,
+//! document id, figure as written) into one string per group; a group's comparison then reads only its
+//! own compact memory. Within a group, documents are numbered so that they compare as integers, slices
+//! and agreement sets are lists of references, an item finds its agreement set by binary search, and
+//! finding ids and summaries are written without building a string per claim.
 
-use crate::model::{stable_hash, AgreementSet, Claim, Document, Finding, Modality, Verdict};
+use crate::model::{AgreementSet, Claim, Document, Finding, Modality, StableHasher, Verdict};
 use crate::rules::{RuleSet, Trend};
 use crate::time::Date;
-use std::collections::{BTreeMap, BTreeSet};
+use std::cmp::Ordering;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fmt::Write as _;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
-/// A claim prepared for comparison.
-#[derive(Debug, Clone)]
-struct Item<'a> {
-    claim: &'a Claim,
-    lo: f64,
-    hi: f64,
-    soft_lo: f64,
-    soft_hi: f64,
-    date: Option<Date>,
-}
-
-impl<'a> Item<'a> {
-    fn new(claim: &'a Claim) -> Item<'a> {
-        let (lo, hi) = claim.quantity.hard();
-        let (soft_lo, soft_hi) = claim.quantity.soft();
-        Item {
-            claim,
-            lo,
-            hi,
-            soft_lo: soft_lo.max(lo),
-            soft_hi: soft_hi.min(hi),
-            date: claim.as_of,
-        }
-    }
-}
-
+/// Claims are compared within one kind, subject, scope and modality.
 type GroupKey<'a> = (&'a str, &'a str, Option<&'a str>, Modality);
+
+/// What a group's comparison needs besides its claims.
+#[derive(Debug, Clone, Copy)]
+struct GroupContext<'a> {
+    kind: &'a str,
+    subject: &'a str,
+    scope: Option<&'a str>,
+    tolerance: f64,
+    window: i64,
+    trend: Trend,
+    /// No two claims of the group share an id, so a finding's claims need no de-duplication by id.
+    unique_ids: bool,
+}
 
 /// Compares all claims; `docs` gives each claim's document (for events and outlets).
 pub fn compare_claims(docs: &[Document], claims: &[Claim], rules: &RuleSet) -> Vec<Finding> {
-    let event_of: BTreeMap<&str, Option<&str>> = docs
-        .iter()
-        .map(|d| (d.id.as_str(), d.event.as_deref()))
-        .collect();
-    let mut groups: BTreeMap<GroupKey, Vec<Item>> = BTreeMap::new();
-    for c in claims {
-        if c.quantity.delta {
-            continue;
-        }
-        groups
-            .entry((
-                c.kind.as_str(),
-                c.subject.as_str(),
-                c.scope.as_deref(),
-                c.modality,
-            ))
-            .or_default()
-            .push(Item::new(c));
-    }
-    let mut findings = BTreeMap::new();
-    for ((kind, _, _, _), items) in &groups {
-        let (tolerance, window, trend) = rules
-            .kind(kind)
-            .map(|k| (k.tolerance, k.window_days, k.trend))
-            .unwrap_or((0.05, 2, Trend::None));
-        let events: BTreeSet<&str> = items
-            .iter()
-            .filter_map(|i| event_of.get(i.claim.doc.as_str()).copied().flatten())
-            .collect();
-        let partitions: Vec<Vec<Item>> = if events.is_empty() {
-            vec![items.clone()]
-        } else {
-            events
-                .iter()
-                .map(|e| {
-                    items
-                        .iter()
-                        .filter(|i| {
-                            let ev = event_of.get(i.claim.doc.as_str()).copied().flatten();
-                            ev.is_none() || ev == Some(*e)
-                        })
-                        .cloned()
-                        .collect()
-                })
-                .collect()
-        };
-        for part in partitions {
-            for f in analyse_group(part, tolerance, window, trend) {
-                findings.entry(f.id.clone()).or_insert(f);
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for group in groups(docs, claims) {
+        for f in group_findings(&group, rules) {
+            // Two findings with one id: the first one found (in group order) is kept.
+            if seen.insert(f.id.clone()) {
+                out.push(f);
             }
         }
     }
-    let mut out: Vec<Finding> = findings.into_values().collect();
     sort_findings(&mut out);
     out
+}
+
+/// The findings of one group, event partition after event partition.
+fn group_findings(group: &Group, rules: &RuleSet) -> Vec<Finding> {
+    let items = group.items();
+    let (tolerance, window, trend) = rules
+        .kind(group.key.0)
+        .map(|k| (k.tolerance, k.window_days, k.trend))
+        .unwrap_or((0.05, 2, Trend::None));
+    let (kind, subject, scope, _) = group.key;
+    let context = GroupContext {
+        kind,
+        subject,
+        scope,
+        tolerance,
+        window,
+        trend,
+        unique_ids: ids_are_unique(&items),
+    };
+    event_partitions(&items)
+        .into_iter()
+        .flat_map(|part| analyse_group(part, &context))
+        .collect()
 }
 
 /// Sorts findings for reports: most severe first, then kind, subject and id.
@@ -111,57 +90,346 @@ pub fn sort_findings(findings: &mut [Finding]) {
     });
 }
 
-fn analyse_group(mut items: Vec<Item>, tolerance: f64, window: i64, trend: Trend) -> Vec<Finding> {
+/// A claim prepared for comparison: what comparison reads, copied out of the claim. `S` is how the
+/// strings are held: a [`Place`] in the group's text while the claims are read, then the string.
+#[derive(Debug, Clone, Copy)]
+struct Item<'a, S = &'a str> {
+    /// The claim's id.
+    id: S,
+    /// [`fx_hash`] of the id.
+    id_hash: u64,
+    /// The claim's document as a number; within a group, numbers sort as the document ids do.
+    doc: usize,
+    /// The document id is a proper prefix of another one of the group (see [`number_documents`]).
+    doc_is_prefix: bool,
+    /// The document id.
+    doc_id: S,
+    /// The event the claim's document names, if any.
+    event: Option<&'a str>,
+    /// The figure as written.
+    text: S,
+    /// The claim's best single figure.
+    best: Option<f64>,
+    /// The party the claim is attributed to, as a number; `None` for none and for the media.
+    party: Option<usize>,
+    /// Byte offset of the claim in its document.
+    start: usize,
+    lo: f64,
+    hi: f64,
+    soft_lo: f64,
+    soft_hi: f64,
+    date: Option<Date>,
+}
+
+/// Where a string is in a group's text.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    start: usize,
+    end: usize,
+}
+
+/// A group: its claims as items and the strings they show, one after another.
+struct Group<'a> {
+    key: GroupKey<'a>,
+    text: String,
+    items: Vec<Item<'a, Place>>,
+}
+
+impl<'a> Group<'a> {
+    /// Appends `s` to the group's text.
+    fn place(&mut self, s: &str) -> Place {
+        let start = self.text.len();
+        self.text.push_str(s);
+        Place {
+            start,
+            end: self.text.len(),
+        }
+    }
+
+    /// The items with their strings, their documents numbered.
+    fn items(&self) -> Vec<Item<'_>> {
+        let text = self.text.as_str();
+        let get = |p: Place| &text[p.start..p.end];
+        let mut items: Vec<Item> = self
+            .items
+            .iter()
+            .map(|i| Item {
+                id: get(i.id),
+                id_hash: i.id_hash,
+                doc: i.doc,
+                doc_is_prefix: i.doc_is_prefix,
+                doc_id: get(i.doc_id),
+                event: i.event,
+                text: get(i.text),
+                best: i.best,
+                party: i.party,
+                start: i.start,
+                lo: i.lo,
+                hi: i.hi,
+                soft_lo: i.soft_lo,
+                soft_hi: i.soft_hi,
+                date: i.date,
+            })
+            .collect();
+        number_documents(&mut items);
+        items
+    }
+}
+
+/// Numbers the items' documents so that the numbers sort as the ids do (comparing two numbers is
+/// cheaper than comparing two ids), and marks ids that are a proper prefix of another id (`a` and
+/// `ab`): `doc|text` strings of those two may not sort as the numbers do.
+fn number_documents(items: &mut [Item]) {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_unstable_by_key(|&k| items[k].doc_id);
+    let mut number = 0;
+    for (r, &k) in order.iter().enumerate() {
+        if r > 0 && items[k].doc_id != items[order[r - 1]].doc_id {
+            number += 1;
+        }
+        items[k].doc = number;
+    }
+    // Ids that extend an id sort right after it, so the next different id tells.
+    let mut following: Option<&str> = None;
+    let mut previous: Option<&str> = None;
+    for &k in order.iter().rev() {
+        let id = items[k].doc_id;
+        if previous.is_some_and(|p| p != id) {
+            following = previous;
+        }
+        items[k].doc_is_prefix = following.is_some_and(|f| f.starts_with(id));
+        previous = Some(id);
+    }
+}
+
+/// FxHash (as in rustc): much faster than the default SipHash for the short keys hashed here, once per
+/// claim. It does not resist deliberate collisions, which a corpus could at worst use to slow a run.
+#[derive(Debug, Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let tail = chunks.remainder();
+        let mut word = [0u8; 8];
+        word[..tail.len()].copy_from_slice(tail);
+        self.add(u64::from_le_bytes(word) ^ ((tail.len() as u64) << 59));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The [`FxHasher`] hash of a string.
+fn fx_hash(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    s.hash(&mut h);
+    h.finish()
+}
+
+/// The claims (increments excepted) grouped by kind, subject, scope and modality, in key order, each
+/// group in input order. Reads the claims once, in order.
+fn groups<'a>(docs: &'a [Document], claims: &'a [Claim]) -> Vec<Group<'a>> {
+    let events = events_of(docs);
+    let mut parties: FastMap<&str, usize> = FastMap::default();
+    let mut index: FastMap<GroupKey, usize> = FastMap::default();
+    let mut groups: Vec<Group> = Vec::new();
+    for c in claims {
+        if c.quantity.delta {
+            continue;
+        }
+        let key = (
+            c.kind.as_str(),
+            c.subject.as_str(),
+            c.scope.as_deref(),
+            c.modality,
+        );
+        let g = *index.entry(key).or_insert_with(|| {
+            groups.push(Group {
+                key,
+                text: String::new(),
+                items: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        let group = &mut groups[g];
+        let (lo, hi) = c.quantity.hard();
+        let (soft_lo, soft_hi) = c.quantity.soft();
+        let party = c.attribution.party.as_deref().filter(|p| *p != MEDIA_PARTY);
+        let next_party = parties.len();
+        let item = Item {
+            id: group.place(&c.id),
+            id_hash: fx_hash(&c.id),
+            doc: 0,
+            doc_is_prefix: false,
+            doc_id: group.place(&c.doc),
+            event: events
+                .as_ref()
+                .and_then(|e| e.get(c.doc.as_str()).copied().flatten()),
+            text: group.place(&c.quantity.text),
+            best: c.quantity.best(),
+            party: party.map(|p| *parties.entry(p).or_insert(next_party)),
+            start: c.span.start,
+            lo,
+            hi,
+            soft_lo: soft_lo.max(lo),
+            soft_hi: soft_hi.min(hi),
+            date: c.as_of,
+        };
+        group.items.push(item);
+    }
+    groups.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+    groups
+}
+
+/// The event each document names, or `None` when none names one. A document id listed twice takes
+/// its last entry's event.
+fn events_of(docs: &[Document]) -> Option<FastMap<&str, Option<&str>>> {
+    if docs.iter().all(|d| d.event.is_none()) {
+        return None;
+    }
+    Some(
+        docs.iter()
+            .map(|d| (d.id.as_str(), d.event.as_deref()))
+            .collect(),
+    )
+}
+
+/// True when no two items share a claim id (the normal case). Compares hashes, and ids only where
+/// hashes are equal.
+fn ids_are_unique(items: &[Item]) -> bool {
+    let mut hashes: Vec<(u64, usize)> = items.iter().map(|i| i.id_hash).zip(0..).collect();
+    hashes.sort_unstable();
+    hashes.chunk_by(|a, b| a.0 == b.0).all(|same_hash| {
+        same_hash.len() == 1 || {
+            let mut ids: Vec<&str> = same_hash.iter().map(|&(_, k)| items[k].id).collect();
+            ids.sort_unstable();
+            ids.windows(2).all(|w| w[0] != w[1])
+        }
+    })
+}
+
+/// The claims of a group to compare together: all of them, or, when documents name events, one
+/// partition per event (in event order) holding that event's claims and those of documents naming none.
+fn event_partitions<'g, 'a>(items: &'g [Item<'a>]) -> Vec<Vec<&'g Item<'a>>> {
+    let events: BTreeSet<&str> = items.iter().filter_map(|i| i.event).collect();
+    if events.is_empty() {
+        return vec![items.iter().collect()];
+    }
+    events
+        .iter()
+        .map(|e| {
+            items
+                .iter()
+                .filter(|i| i.event.is_none() || i.event == Some(*e))
+                .collect()
+        })
+        .collect()
+}
+
+/// Same-time findings of each slice (undated claims join every slice), then trend findings across
+/// slices.
+fn analyse_group(mut items: Vec<&Item>, group: &GroupContext) -> Vec<Finding> {
     items.sort_by(|a, b| {
         a.date
             .cmp(&b.date)
-            .then_with(|| a.claim.doc.cmp(&b.claim.doc))
-            .then_with(|| a.claim.span.start.cmp(&b.claim.span.start))
+            .then_with(|| a.doc.cmp(&b.doc))
+            .then_with(|| a.start.cmp(&b.start))
     });
-    let (undated, dated): (Vec<Item>, Vec<Item>) =
-        items.into_iter().partition(|i| i.date.is_none());
-    let mut slices: Vec<Vec<Item>> = Vec::new();
-    for item in dated {
-        let start_new = match slices.last().and_then(|s| s.first()).and_then(|f| f.date) {
-            Some(first) => item.date.is_some_and(|d| first.days_until(d) > window),
-            None => true,
-        };
-        if start_new {
-            slices.push(Vec::new());
-        }
-        if let Some(last) = slices.last_mut() {
-            last.push(item);
-        }
-    }
+    // Undated claims sort first.
+    let (undated, dated) = items.split_at(items.partition_point(|i| i.date.is_none()));
+    let slices = time_slices(dated, group.window);
     let mut out = Vec::new();
-    let simultaneous: Vec<Vec<Item>> = if slices.is_empty() {
-        vec![undated.clone()]
-    } else {
-        slices
-            .iter()
-            .map(|s| s.iter().chain(undated.iter()).cloned().collect())
-            .collect()
-    };
-    for members in simultaneous {
-        if let Some(f) = same_time_finding(&members, trend) {
-            out.push(f);
-        }
+    if slices.is_empty() {
+        out.extend(same_time_finding(undated, group));
     }
-    out.extend(trend_findings(&slices, tolerance, trend));
+    let mut members = Vec::new();
+    for slice in &slices {
+        members.clear();
+        members.extend_from_slice(slice);
+        members.extend_from_slice(undated);
+        out.extend(same_time_finding(&members, group));
+    }
+    out.extend(trend_findings(&slices, group));
     out
 }
 
-fn doc_count(items: &[Item]) -> usize {
-    items
-        .iter()
-        .map(|i| i.claim.doc.as_str())
-        .collect::<BTreeSet<_>>()
-        .len()
+/// Splits date-sorted claims into slices: a slice ends before the first claim more than `window` days
+/// after the slice's first claim.
+fn time_slices<'s, 'g, 'a>(dated: &'s [&'g Item<'a>], window: i64) -> Vec<&'s [&'g Item<'a>]> {
+    let mut slices = Vec::new();
+    let mut start = 0;
+    for (k, item) in dated.iter().enumerate().skip(1) {
+        if let (Some(first), Some(d)) = (dated[start].date, item.date) {
+            if first.days_until(d) > window {
+                slices.push(&dated[start..k]);
+                start = k;
+            }
+        }
+    }
+    if !dated.is_empty() {
+        slices.push(&dated[start..]);
+    }
+    slices
+}
+
+/// True when the items come from at least two documents.
+fn two_documents(parts: &[&[&Item]]) -> bool {
+    let mut docs = parts.iter().flat_map(|p| p.iter()).map(|i| i.doc);
+    match docs.next() {
+        Some(first) => docs.any(|d| d != first),
+        None => false,
+    }
+}
+
+/// Agreement sets, stored flat: the items set after set in the order the sets were started, each
+/// set's items in the order they joined it.
+struct Sets<'g, 'a> {
+    items: Vec<&'g Item<'a>>,
+    /// Where each set ends in `items`.
+    ends: Vec<usize>,
+}
+
+impl<'g, 'a> Sets<'g, 'a> {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The sets, in order.
+    fn iter(&self) -> impl Iterator<Item = &[&'g Item<'a>]> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.items[start..end])
+    }
+
+    /// The sets as slices, as [`build_finding`] takes them.
+    fn views(&self) -> Vec<&[&'g Item<'a>]> {
+        self.iter().collect()
+    }
 }
 
 /// Agreement sets by stabbing: sort by upper bound, start a set at the first upper bound that an
 /// interval's lower bound exceeds.
-fn agreement_sets<'a>(items: &[Item<'a>], soft: bool) -> Vec<Vec<Item<'a>>> {
+fn agreement_sets<'g, 'a>(items: &[&'g Item<'a>], soft: bool) -> Sets<'g, 'a> {
     let bounds = |i: &Item| {
         if soft {
             (i.soft_lo, i.soft_hi)
@@ -169,49 +437,80 @@ fn agreement_sets<'a>(items: &[Item<'a>], soft: bool) -> Vec<Vec<Item<'a>>> {
             (i.lo, i.hi)
         }
     };
-    let mut sorted: Vec<Item> = items.to_vec();
+    let mut sorted = items.to_vec();
     sorted.sort_by(|a, b| {
         let (alo, ahi) = bounds(a);
         let (blo, bhi) = bounds(b);
         ahi.total_cmp(&bhi)
             .then(alo.total_cmp(&blo))
-            .then_with(|| a.claim.id.cmp(&b.claim.id))
+            .then_with(|| a.id.cmp(b.id))
     });
-    let mut sets: Vec<(f64, Vec<Item>)> = Vec::new();
-    for item in sorted {
-        let (lo, hi) = bounds(&item);
-        match sets
-            .iter_mut()
-            .find(|(point, _)| lo <= *point && *point <= hi)
-        {
-            Some((_, set)) => set.push(item),
-            None => sets.push((hi, vec![item])),
-        }
+    // Each sorted item's set, and each set's size (at most one set per item).
+    let mut set_of: Vec<usize> = Vec::with_capacity(sorted.len());
+    let mut sizes: Vec<usize> = Vec::with_capacity(sorted.len());
+    // (stab point, set) for the sets an item can join, in ascending order of points: items come by
+    // ascending upper bound, so every point is at most the current upper bound and the first set whose
+    // point reaches the lower bound is the one to join. A NaN point can take no item and is left out.
+    let mut points: Vec<(f64, usize)> = Vec::with_capacity(sorted.len());
+    for item in &sorted {
+        let (lo, hi) = bounds(item);
+        let k = points.partition_point(|&(point, _)| point < lo);
+        let set = match points.get(k) {
+            Some(&(point, set)) if lo <= point && point <= hi => set,
+            _ => {
+                if !hi.is_nan() {
+                    points.push((hi, sizes.len()));
+                }
+                sizes.push(0);
+                sizes.len() - 1
+            }
+        };
+        sizes[set] += 1;
+        set_of.push(set);
     }
-    sets.into_iter().map(|(_, s)| s).collect()
+    // Place the items set after set, keeping their order.
+    let mut next: Vec<usize> = Vec::with_capacity(sizes.len());
+    let mut ends: Vec<usize> = Vec::with_capacity(sizes.len());
+    let mut end = 0;
+    for size in sizes {
+        next.push(end);
+        end += size;
+        ends.push(end);
+    }
+    let mut placed = sorted.clone();
+    for (item, set) in sorted.into_iter().zip(set_of) {
+        placed[next[set]] = item;
+        next[set] += 1;
+    }
+    Sets {
+        items: placed,
+        ends,
+    }
 }
 
 /// True when at least two sets each hold a document that no other set holds: a disagreement between
 /// sources, not within one document.
-fn sources_disagree(sets: &[Vec<Item>]) -> bool {
-    let docs: Vec<BTreeSet<&str>> = sets
-        .iter()
-        .map(|s| s.iter().map(|i| i.claim.doc.as_str()).collect())
-        .collect();
-    let exclusive = (0..docs.len())
-        .filter(|&k| {
-            docs[k].iter().any(|d| {
-                docs.iter()
-                    .enumerate()
-                    .all(|(j, o)| j == k || !o.contains(d))
-            })
-        })
-        .count();
-    exclusive >= 2
+fn sources_disagree(sets: &Sets) -> bool {
+    let mut doc_sets: Vec<(usize, usize)> = Vec::with_capacity(sets.items.len());
+    for (k, set) in sets.iter().enumerate() {
+        doc_sets.extend(set.iter().map(|i| (i.doc, k)));
+    }
+    doc_sets.sort_unstable();
+    doc_sets.dedup();
+    let mut exclusive = vec![false; sets.len()];
+    for one_doc in doc_sets.chunk_by(|a, b| a.0 == b.0) {
+        if let [(_, k)] = one_doc {
+            exclusive[*k] = true;
+        }
+    }
+    exclusive.iter().filter(|e| **e).count() >= 2
 }
 
-fn same_time_finding(members: &[Item], trend: Trend) -> Option<Finding> {
-    if doc_count(members) < 2 {
+/// The finding among claims of one time, if any: sources whose hard intervals split into sets that
+/// cannot all be right (conflict, disputed, or evolution when the sets follow the trend in date order),
+/// else one set whose soft intervals split (tension).
+fn same_time_finding(members: &[&Item], group: &GroupContext) -> Option<Finding> {
+    if !two_documents(&[members]) {
         return None;
     }
     let sets = agreement_sets(members, false);
@@ -219,35 +518,40 @@ fn same_time_finding(members: &[Item], trend: Trend) -> Option<Finding> {
         if !sources_disagree(&sets) {
             return None;
         }
-        if follows_trend(&sets, trend) {
-            return Some(build_finding(Verdict::Evolution, &sets));
+        if follows_trend(&sets, group.trend) {
+            return Some(build_finding(Verdict::Evolution, &sets.views(), group));
         }
         let verdict = if parties_differ(&sets) {
             Verdict::Disputed
         } else {
             Verdict::Conflict
         };
-        return Some(build_finding(verdict, &sets));
+        return Some(build_finding(verdict, &sets.views(), group));
     }
     let soft_sets = agreement_sets(members, true);
     if soft_sets.len() > 1 && sources_disagree(&soft_sets) {
-        if follows_trend(&soft_sets, trend) {
-            return Some(build_finding(Verdict::Evolution, &soft_sets));
+        if follows_trend(&soft_sets, group.trend) {
+            return Some(build_finding(Verdict::Evolution, &soft_sets.views(), group));
         }
-        return Some(build_finding(Verdict::Tension, &soft_sets));
+        return Some(build_finding(Verdict::Tension, &soft_sets.views(), group));
     }
     None
 }
 
+/// The earliest and latest date of a set, or `None` when it is empty or holds an undated claim.
+fn date_span(set: &[&Item]) -> Option<(Date, Date)> {
+    let mut dates = set.iter().map(|i| i.date);
+    let first = dates.next()??;
+    dates.try_fold((first, first), |(min, max), d| {
+        d.map(|d| (min.min(d), max.max(d)))
+    })
+}
+
 /// True when the sets, in order of value, are also in strict order of date as the trend wants (a toll
 /// of 24 on one day and 100 the next): the disagreement is the tally moving, not the sources.
-fn follows_trend(sets: &[Vec<Item>], trend: Trend) -> bool {
-    let dates = |s: &Vec<Item>| -> Option<(Date, Date)> {
-        let ds: Vec<Date> = s.iter().map(|i| i.date).collect::<Option<Vec<_>>>()?;
-        Some((*ds.iter().min()?, *ds.iter().max()?))
-    };
+fn follows_trend(sets: &Sets, trend: Trend) -> bool {
     // Agreement sets come sorted by their upper bounds, so by value.
-    let spans: Option<Vec<(Date, Date)>> = sets.iter().map(dates).collect();
+    let spans: Option<Vec<(Date, Date)>> = sets.iter().map(date_span).collect();
     let Some(spans) = spans else { return false };
     spans.windows(2).all(|w| match trend {
         Trend::NonDecreasing => w[0].1 < w[1].0,
@@ -260,39 +564,49 @@ fn follows_trend(sets: &[Vec<Item>], trend: Trend) -> bool {
 const MEDIA_PARTY: &str = "media";
 
 /// Every set has a known party (other than the media) and no party is in two sets.
-fn parties_differ(sets: &[Vec<Item>]) -> bool {
-    let parties: Vec<BTreeSet<&str>> = sets
-        .iter()
-        .map(|s| {
-            s.iter()
-                .filter_map(|i| i.claim.attribution.party.as_deref())
-                .filter(|p| *p != MEDIA_PARTY)
-                .collect()
-        })
-        .collect();
-    if parties.iter().any(BTreeSet::is_empty) {
-        return false;
-    }
-    for (a, pa) in parties.iter().enumerate() {
-        for pb in parties.iter().skip(a + 1) {
-            if !pa.is_disjoint(pb) {
-                return false;
+fn parties_differ(sets: &Sets) -> bool {
+    // Each party named so far and the set naming it; parties are few.
+    let mut owner: Vec<(usize, usize)> = Vec::new();
+    for (k, set) in sets.iter().enumerate() {
+        let mut named = false;
+        for party in set.iter().filter_map(|i| i.party) {
+            named = true;
+            match owner.iter().find(|(p, _)| *p == party) {
+                Some(&(_, j)) if j != k => return false,
+                Some(_) => {}
+                None => owner.push((party, k)),
             }
+        }
+        if !named {
+            return false;
         }
     }
     true
 }
 
-fn trend_findings(slices: &[Vec<Item>], tolerance: f64, trend: Trend) -> Vec<Finding> {
+/// True when the items state at least two different best figures.
+fn two_values(parts: &[&[&Item]]) -> bool {
+    let mut bests = parts
+        .iter()
+        .flat_map(|p| p.iter())
+        .filter_map(|i| i.best.map(f64::to_bits));
+    match bests.next() {
+        Some(first) => bests.any(|b| b != first),
+        None => false,
+    }
+}
+
+/// Regressions between consecutive slices; when there is none, one evolution over all slices.
+fn trend_findings(slices: &[&[&Item]], group: &GroupContext) -> Vec<Finding> {
     let mut out = Vec::new();
     if slices.len() < 2 {
         return out;
     }
+    let tolerance = group.tolerance;
     let mut regressed = false;
     for pair in slices.windows(2) {
-        let (earlier, later) = (&pair[0], &pair[1]);
-        let both: Vec<Item> = earlier.iter().chain(later.iter()).cloned().collect();
-        if doc_count(&both) < 2 {
+        let (earlier, later) = (pair[0], pair[1]);
+        if !two_documents(&[earlier, later]) {
             continue;
         }
         let earlier_lo = earlier.iter().map(|i| i.lo).fold(f64::INFINITY, f64::min);
@@ -304,89 +618,123 @@ fn trend_findings(slices: &[Vec<Item>], tolerance: f64, trend: Trend) -> Vec<Fin
         let later_hi = later.iter().map(|i| i.hi).fold(f64::NEG_INFINITY, f64::max);
         let fell = later_hi < earlier_lo * (1.0 - tolerance);
         let rose = later_lo > earlier_hi * (1.0 + tolerance);
-        let is_regression = match trend {
+        let is_regression = match group.trend {
             Trend::NonDecreasing => fell,
             Trend::NonIncreasing => rose,
             Trend::None => false,
         };
         if is_regression {
             regressed = true;
-            let sets = vec![earlier.clone(), later.clone()];
-            out.push(build_finding(Verdict::Regression, &sets));
+            out.push(build_finding(Verdict::Regression, &[earlier, later], group));
         }
     }
-    if !regressed {
-        let all: Vec<Item> = slices.iter().flatten().cloned().collect();
-        let bests: BTreeSet<u64> = all
-            .iter()
-            .filter_map(|i| i.claim.quantity.best().map(f64::to_bits))
-            .collect();
-        if doc_count(&all) >= 2 && bests.len() > 1 {
-            out.push(build_finding(Verdict::Evolution, slices));
-        }
+    if !regressed && two_documents(slices) && two_values(slices) {
+        out.push(build_finding(Verdict::Evolution, slices, group));
     }
     out
 }
 
-fn set_summary(set: &[Item]) -> AgreementSet {
+/// A set's claims, low, best and high figures, and first date; `bests` is scratch space.
+fn set_summary(set: &[&Item], bests: &mut Vec<f64>) -> AgreementSet {
     let low = set.iter().map(|i| i.lo).fold(f64::NEG_INFINITY, f64::max);
     let high = set.iter().map(|i| i.hi).fold(f64::INFINITY, f64::min);
-    let mut bests: Vec<f64> = set.iter().filter_map(|i| i.claim.quantity.best()).collect();
-    bests.sort_by(f64::total_cmp);
-    let best = bests.get(bests.len() / 2).copied();
+    bests.clear();
+    bests.extend(set.iter().filter_map(|i| i.best));
     let finite = |v: f64| v.is_finite().then_some(v);
     AgreementSet {
-        claims: set.iter().map(|i| i.claim.id.clone()).collect(),
+        claims: set.iter().map(|i| i.id.to_string()).collect(),
         low: finite(low),
-        best,
+        best: median(bests),
         high: finite(high),
         as_of: set.iter().filter_map(|i| i.date).min(),
     }
 }
 
-fn build_finding(verdict: Verdict, sets: &[Vec<Item>]) -> Finding {
-    let first = &sets[0][0].claim;
-    let mut all: Vec<&Item> = sets.iter().flatten().collect();
-    all.sort_by(|a, b| a.claim.id.cmp(&b.claim.id));
-    all.dedup_by(|a, b| a.claim.id == b.claim.id);
-    let mut id_parts: Vec<String> = all
-        .iter()
-        .map(|i| format!("{}|{}", i.claim.doc, i.claim.quantity.text))
-        .collect();
-    id_parts.sort();
-    let mut parts: Vec<&str> = vec![
-        verdict.as_str(),
-        &first.kind,
-        &first.subject,
-        first.scope.as_deref().unwrap_or(""),
-    ];
-    parts.extend(id_parts.iter().map(String::as_str));
-    let undated = all.iter().any(|i| i.date.is_none());
+/// The upper median (the middle value, or the higher of the two middle ones), in total order.
+fn median(values: &mut [f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    let mid = values.len() / 2;
+    let (_, m, _) = values.select_nth_unstable_by(mid, f64::total_cmp);
+    Some(*m)
+}
+
+/// A finding naming `sets`; an undated claim lowers its severity one step.
+fn build_finding(verdict: Verdict, sets: &[&[&Item]], group: &GroupContext) -> Finding {
+    let items = distinct_claims(sets, group.unique_ids);
+    let undated = items.iter().any(|i| i.date.is_none());
     let severity = if undated {
         verdict.severity().lowered()
     } else {
         verdict.severity()
     };
-    let summaries: Vec<AgreementSet> = sets.iter().map(|s| set_summary(s)).collect();
-    let claims: Vec<String> = sets.iter().flatten().map(|i| i.claim.id.clone()).collect();
-    let mut seen = BTreeSet::new();
-    let claims: Vec<String> = claims
-        .into_iter()
-        .filter(|c| seen.insert(c.clone()))
-        .collect();
+    let mut bests = Vec::new();
+    let summaries = sets.iter().map(|s| set_summary(s, &mut bests)).collect();
     Finding {
-        id: format!("F{}", stable_hash(&parts)),
+        id: finding_id(verdict, group, &items),
         verdict,
         severity,
-        kind: first.kind.clone(),
-        subject: first.subject.clone(),
-        scope: first.scope.clone(),
-        claims,
+        kind: group.kind.to_string(),
+        subject: group.subject.to_string(),
+        scope: group.scope.map(str::to_string),
+        claims: items.iter().map(|i| i.id.to_string()).collect(),
         quotes: Vec::new(),
         undated,
-        summary: summary_line(verdict, sets),
+        summary: summary_line(verdict, group, sets),
         sets: summaries,
     }
+}
+
+/// The sets' items in report order, each claim id once (its first occurrence).
+fn distinct_claims<'g, 'a>(sets: &[&[&'g Item<'a>]], unique_ids: bool) -> Vec<&'g Item<'a>> {
+    let mut distinct = Vec::with_capacity(sets.iter().map(|s| s.len()).sum());
+    let all = sets.iter().flat_map(|s| s.iter().copied());
+    if unique_ids {
+        distinct.extend(all);
+    } else {
+        let mut seen = HashSet::new();
+        distinct.extend(all.filter(|i| seen.insert(i.id)));
+    }
+    distinct
+}
+
+/// `F` and the stable hash of verdict, kind, subject, scope and the sorted `doc|text` of each claim.
+fn finding_id(verdict: Verdict, group: &GroupContext, items: &[&Item]) -> String {
+    let mut parts = items.to_vec();
+    parts.sort_unstable_by(|a, b| cmp_mentions(a, b));
+    let mut h = StableHasher::default();
+    h.part(verdict.as_str());
+    h.part(group.kind);
+    h.part(group.subject);
+    h.part(group.scope.unwrap_or(""));
+    for i in parts {
+        h.part(i.doc_id);
+        h.extend("|");
+        h.extend(i.text);
+    }
+    format!("F{}", h.finish())
+}
+
+/// Orders items as their claims' `doc|text` strings sort, by document number where that gives the
+/// same order.
+fn cmp_mentions(a: &Item, b: &Item) -> Ordering {
+    if a.doc == b.doc {
+        return a.text.cmp(b.text);
+    }
+    // Two ids sort as their numbers unless the lower one is a prefix of the other.
+    let lower = if a.doc < b.doc { a } else { b };
+    if lower.doc_is_prefix {
+        cmp_joined((a.doc_id, a.text), (b.doc_id, b.text))
+    } else {
+        a.doc.cmp(&b.doc)
+    }
+}
+
+/// Compares `doc|text` strings (rarely needed, so built here).
+fn cmp_joined(a: (&str, &str), b: (&str, &str)) -> Ordering {
+    let joined = |(doc, text): (&str, &str)| format!("{doc}|{text}");
+    joined(a).cmp(&joined(b))
 }
 
 /// Formats a figure for people: thousands separators, at most one decimal.
@@ -413,34 +761,97 @@ pub fn format_number(v: f64) -> String {
     }
 }
 
-fn summary_line(verdict: Verdict, sets: &[Vec<Item>]) -> String {
-    let describe = |set: &Vec<Item>| -> String {
-        let mut texts: Vec<String> = set
-            .iter()
-            .map(|i| format!("“{}” ({})", i.claim.quantity.text, i.claim.doc))
-            .collect();
-        texts.dedup();
-        let date = set
-            .iter()
-            .filter_map(|i| i.date)
-            .min()
-            .map(|d| format!(" as of {d}"))
-            .unwrap_or_default();
-        format!("{}{}", texts.join(", "), date)
-    };
-    let first = &sets[0][0].claim;
-    let head = format!("{} {}", first.kind, first.subject);
-    let scope = first
-        .scope
-        .as_ref()
-        .map(|s| format!(" [{s}]"))
-        .unwrap_or_default();
-    let joined: Vec<String> = sets.iter().map(describe).collect();
+/// `kind subject [scope]: ` and the sets, joined by `vs` (or `→` for a change over time).
+fn summary_line(verdict: Verdict, group: &GroupContext, sets: &[&[&Item]]) -> String {
+    // Room for every mention, `“text” (doc), `, and the dates, so that the line is allocated once.
+    let mentions: usize = sets
+        .iter()
+        .flat_map(|s| s.iter())
+        .map(|i| i.text.len() + i.doc_id.len() + 12)
+        .sum();
+    let mut out = String::with_capacity(group.kind.len() + group.subject.len() + 64 + mentions);
+    let _ = write!(out, "{} {}", group.kind, group.subject);
+    if let Some(scope) = group.scope {
+        let _ = write!(out, " [{scope}]");
+    }
+    out.push_str(": ");
     let connector = match verdict {
         Verdict::Regression | Verdict::Evolution => " → ",
         _ => " vs ",
     };
-    format!("{head}{scope}: {}", joined.join(connector))
+    for (k, set) in sets.iter().enumerate() {
+        if k > 0 {
+            out.push_str(connector);
+        }
+        describe_set(&mut out, set);
+    }
+    out
+}
+
+/// Appends `“text” (doc), … as of DATE` for a set: each claim as written and its document (a mention
+/// equal to the one before it is not repeated), then the set's first date.
+fn describe_set(out: &mut String, set: &[&Item]) {
+    let mut previous: Option<&Item> = None;
+    for &item in set {
+        if previous.is_some_and(|p| same_mention(p, item)) {
+            continue;
+        }
+        if previous.is_some() {
+            out.push_str(", ");
+        }
+        out.push('“');
+        out.push_str(item.text);
+        out.push_str("” (");
+        out.push_str(item.doc_id);
+        out.push(')');
+        previous = Some(item);
+    }
+    if let Some(date) = set.iter().filter_map(|i| i.date).min() {
+        out.push_str(" as of ");
+        push_date(out, date);
+    }
+}
+
+/// Appends `date` as its `Display` does (`2023-11-09`), without the formatting machinery, which cost
+/// more than the rest of a summary.
+fn push_date(out: &mut String, date: Date) {
+    let Date { year, month, day } = date;
+    match u32::try_from(year) {
+        Ok(year) if year <= 9999 && month <= 99 && day <= 99 => {
+            push_digits(out, year, 4);
+            out.push('-');
+            push_digits(out, month, 2);
+            out.push('-');
+            push_digits(out, day, 2);
+        }
+        _ => {
+            let _ = write!(out, "{date}");
+        }
+    }
+}
+
+/// Appends the last `width` decimal digits of `v`, with leading zeros.
+fn push_digits(out: &mut String, v: u32, width: u32) {
+    for k in (0..width).rev() {
+        let digit = v / 10u32.pow(k) % 10;
+        out.push(char::from(b'0' + digit as u8));
+    }
+}
+
+/// True when two claims read the same in a summary, `“text” (doc)`.
+fn same_mention(a: &Item, b: &Item) -> bool {
+    if a.text == b.text {
+        return a.doc_id == b.doc_id;
+    }
+    // Different texts of one length differ within the texts; texts of different lengths can still
+    // join with their documents into one string (rare).
+    let joined = |i: &Item| {
+        let (text, doc) = (i.text.bytes(), i.doc_id.bytes());
+        text.chain("” (".bytes()).chain(doc).collect::<Vec<u8>>()
+    };
+    a.text.len() != b.text.len()
+        && a.text.len() + a.doc_id.len() == b.text.len() + b.doc_id.len()
+        && joined(a) == joined(b)
 }
 
 #[cfg(test)]
@@ -537,6 +948,162 @@ mod tests {
             .collect();
         let found = verdicts(&claims);
         assert_eq!(found, vec!["conflict"]);
+    }
+
+    /// xorshift64, deterministic, for the randomised checks below.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: u64) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0 % n
+        }
+    }
+
+    /// Claims of one group with random intervals (some open), documents and dates.
+    fn random_claims(rng: &mut Rng, n: usize) -> Vec<Claim> {
+        (0..n)
+            .map(|k| {
+                let doc = format!("d{}", rng.below(n as u64 / 2 + 1));
+                let mut c = claim(&doc, 0.0, "2023-11-01", None);
+                c.id = format!("{doc}:c{k}");
+                let lo = 100.0 + rng.below(50) as f64;
+                let hi = lo + rng.below(20) as f64;
+                let q = &mut c.quantity;
+                q.lo = (rng.below(10) != 0).then_some(lo);
+                q.hi = (rng.below(10) != 0).then_some(hi);
+                q.soft_lo = Some(lo + rng.below(5) as f64);
+                q.soft_hi = Some(hi - rng.below(5) as f64);
+                q.stated = None;
+                q.text = format!("{lo}–{hi}");
+                c
+            })
+            .collect()
+    }
+
+    /// The agreement sets as the first version found them: a linear scan of the open sets.
+    fn agreement_sets_by_scan(items: &[&Item], soft: bool) -> Vec<Vec<String>> {
+        let bounds = |i: &Item| {
+            if soft {
+                (i.soft_lo, i.soft_hi)
+            } else {
+                (i.lo, i.hi)
+            }
+        };
+        let mut sorted = items.to_vec();
+        sorted.sort_by(|a, b| {
+            let ((alo, ahi), (blo, bhi)) = (bounds(a), bounds(b));
+            ahi.total_cmp(&bhi)
+                .then(alo.total_cmp(&blo))
+                .then_with(|| a.id.cmp(b.id))
+        });
+        let mut sets: Vec<(f64, Vec<String>)> = Vec::new();
+        for item in sorted {
+            let (lo, hi) = bounds(item);
+            match sets.iter_mut().find(|(p, _)| lo <= *p && *p <= hi) {
+                Some((_, set)) => set.push(item.id.to_string()),
+                None => sets.push((hi, vec![item.id.to_string()])),
+            }
+        }
+        sets.into_iter().map(|(_, s)| s).collect()
+    }
+
+    #[test]
+    fn binary_search_finds_the_same_agreement_sets_as_a_scan() {
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        for n in [1, 2, 5, 40, 300] {
+            let claims = random_claims(&mut rng, n);
+            for group in groups(&[], &claims) {
+                let items = group.items();
+                let refs: Vec<&Item> = items.iter().collect();
+                for soft in [false, true] {
+                    let found: Vec<Vec<String>> = agreement_sets(&refs, soft)
+                        .iter()
+                        .map(|s| s.iter().map(|i| i.id.to_string()).collect())
+                        .collect();
+                    assert_eq!(
+                        found,
+                        agreement_sets_by_scan(&refs, soft),
+                        "n={n} soft={soft}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn documents_are_numbered_in_id_order_and_prefixes_are_marked() {
+        let docs = ["b", "a-1", "ab", "a", "b", "c"];
+        let claims: Vec<Claim> = docs
+            .iter()
+            .map(|d| claim(d, 1.0, "2023-11-01", None))
+            .collect();
+        let groups = groups(&[], &claims);
+        let items = groups[0].items();
+        for a in &items {
+            for b in &items {
+                assert_eq!(a.doc.cmp(&b.doc), a.doc_id.cmp(b.doc_id));
+                let joined = |i: &Item| format!("{}|{}", i.doc_id, i.text);
+                assert_eq!(cmp_mentions(a, b), joined(a).cmp(&joined(b)));
+            }
+        }
+        let prefix: Vec<(&str, bool)> = items.iter().map(|i| (i.doc_id, i.doc_is_prefix)).collect();
+        assert!(prefix.contains(&("a", true)));
+        assert!(prefix.contains(&("ab", false)));
+        assert!(prefix.contains(&("b", false)));
+    }
+
+    #[test]
+    fn a_repeated_mention_is_named_once_as_written() {
+        let mut claims = vec![
+            claim("x", 1.0, "2023-11-01", None),
+            claim("x", 1.0, "2023-11-01", None),
+            claim("y", 1.0, "2023-11-01", None),
+        ];
+        // Text `1` of document `y” (z` reads as text `1” (y` of document `z`.
+        claims[0].quantity.text = "1".into();
+        claims[0].doc = "y” (z".into();
+        claims[1].quantity.text = "1” (y".into();
+        claims[1].doc = "z".into();
+        let groups = groups(&[], &claims);
+        let items = groups[0].items();
+        let mention = |i: &Item| format!("“{}” ({})", i.text, i.doc_id);
+        assert_eq!(mention(&items[0]), mention(&items[1]));
+        for a in &items {
+            for b in &items {
+                assert_eq!(same_mention(a, b), mention(a) == mention(b));
+            }
+        }
+    }
+
+    #[test]
+    fn dates_are_written_as_display_writes_them() {
+        for (year, month, day) in [
+            (2023, 11, 9),
+            (7, 1, 1),
+            (0, 12, 31),
+            (9999, 9, 30),
+            (12345, 1, 2),
+            (-44, 3, 15),
+        ] {
+            let date = Date { year, month, day };
+            let mut out = String::new();
+            push_date(&mut out, date);
+            assert_eq!(out, date.to_string());
+        }
+    }
+
+    #[test]
+    fn a_claim_id_given_twice_is_listed_once() {
+        let mut a = claim("a", 100.0, "2023-10-18", None);
+        let b = claim("b", 500.0, "2023-10-18", None);
+        a.id = b.id.clone();
+        let rules = RuleSet::embedded().expect("rules");
+        let findings = compare_claims(&[], &[a, b], &rules);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].claims, vec!["b:c1".to_string()]);
     }
 
     #[test]

@@ -466,18 +466,56 @@ impl Document {
 /// A stable 32-bit FNV-1a hash of `parts` (separated by a unit separator), as eight hex digits. Used for
 /// finding ids, which must not change between runs, machines or Rust versions.
 pub fn stable_hash(parts: &[&str]) -> String {
-    let mut h: u32 = 0x811c_9dc5;
-    for (i, p) in parts.iter().enumerate() {
-        if i > 0 {
-            h ^= 0x1f;
-            h = h.wrapping_mul(0x0100_0193);
-        }
-        for b in p.bytes() {
-            h ^= u32::from(b);
-            h = h.wrapping_mul(0x0100_0193);
+    let mut h = StableHasher::default();
+    for p in parts {
+        h.part(p);
+    }
+    h.finish()
+}
+
+/// [`stable_hash`] fed piece by piece, so that a caller need not build each part as a string first:
+/// `part("a|b")` and `part("a"); extend("|"); extend("b")` hash the same.
+#[derive(Debug, Clone, Copy)]
+pub struct StableHasher {
+    h: u32,
+    started: bool,
+}
+
+impl Default for StableHasher {
+    fn default() -> StableHasher {
+        StableHasher {
+            h: 0x811c_9dc5,
+            started: false,
         }
     }
-    format!("{h:08x}")
+}
+
+impl StableHasher {
+    /// Starts a new part with `text` (the parts are separated by a unit separator).
+    pub fn part(&mut self, text: &str) {
+        if self.started {
+            self.byte(0x1f);
+        }
+        self.started = true;
+        self.extend(text);
+    }
+
+    /// Appends `text` to the current part.
+    pub fn extend(&mut self, text: &str) {
+        for b in text.bytes() {
+            self.byte(b);
+        }
+    }
+
+    fn byte(&mut self, b: u8) {
+        self.h ^= u32::from(b);
+        self.h = self.h.wrapping_mul(0x0100_0193);
+    }
+
+    /// The hash as eight hex digits.
+    pub fn finish(&self) -> String {
+        format!("{:08x}", self.h)
+    }
 }
 
 #[cfg(test)]
@@ -489,5 +527,10 @@ mod tests {
         assert_eq!(stable_hash(&[]), "811c9dc5");
         assert_eq!(stable_hash(&["a"]), "e40c292c");
         assert_ne!(stable_hash(&["ab", "c"]), stable_hash(&["a", "bc"]));
+        let mut h = StableHasher::default();
+        h.part("ab");
+        h.part("c");
+        h.extend("|d");
+        assert_eq!(h.finish(), stable_hash(&["ab", "c|d"]));
     }
 }
