@@ -19,9 +19,9 @@ use crate::model::{AgreementSet, Claim, Document, Finding, Modality, StableHashe
 use crate::rules::{RuleSet, Trend};
 use crate::time::Date;
 use std::cmp::Ordering;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::fmt::Write as _;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::BuildHasher;
 
 /// Claims are compared within one kind, subject, scope and modality.
 type GroupKey<'a> = (&'a str, &'a str, Option<&'a str>, Modality);
@@ -121,6 +121,17 @@ struct Item<'a, S = &'a str> {
     date: Option<Date>,
 }
 
+impl<S> Item<'_, S> {
+    /// The hard bounds, or the soft ones when `soft`.
+    fn bounds(&self, soft: bool) -> (f64, f64) {
+        if soft {
+            (self.soft_lo, self.soft_hi)
+        } else {
+            (self.lo, self.hi)
+        }
+    }
+}
+
 /// Where a string is in a group's text.
 #[derive(Debug, Clone, Copy)]
 struct Place {
@@ -202,47 +213,14 @@ fn number_documents(items: &mut [Item]) {
     }
 }
 
-/// FxHash (as in rustc): much faster than the default SipHash for the short keys hashed here, once per
-/// claim. It does not resist deliberate collisions, which a corpus could at worst use to slow a run.
-#[derive(Debug, Default, Clone, Copy)]
-struct FxHasher(u64);
+/// A hash map with FxHash (rustc-hash): much faster than the default SipHash for the short keys
+/// hashed here, once per claim. It does not resist deliberate collisions, which a corpus could at
+/// worst use to slow a run.
+type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let tail = chunks.remainder();
-        let mut word = [0u8; 8];
-        word[..tail.len()].copy_from_slice(tail);
-        self.add(u64::from_le_bytes(word) ^ ((tail.len() as u64) << 59));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-/// The [`FxHasher`] hash of a string.
+/// The FxHash of a string.
 fn fx_hash(s: &str) -> u64 {
-    let mut h = FxHasher::default();
-    s.hash(&mut h);
-    h.finish()
+    rustc_hash::FxBuildHasher.hash_one(s)
 }
 
 /// The claims (increments excepted) grouped by kind, subject, scope and modality, in key order, each
@@ -430,13 +408,7 @@ impl<'g, 'a> Sets<'g, 'a> {
 /// Agreement sets by stabbing: sort by upper bound, start a set at the first upper bound that an
 /// interval's lower bound exceeds.
 fn agreement_sets<'g, 'a>(items: &[&'g Item<'a>], soft: bool) -> Sets<'g, 'a> {
-    let bounds = |i: &Item| {
-        if soft {
-            (i.soft_lo, i.soft_hi)
-        } else {
-            (i.lo, i.hi)
-        }
-    };
+    let bounds = |i: &Item| i.bounds(soft);
     let mut sorted = items.to_vec();
     sorted.sort_by(|a, b| {
         let (alo, ahi) = bounds(a);
@@ -985,13 +957,7 @@ mod tests {
 
     /// The agreement sets as the first version found them: a linear scan of the open sets.
     fn agreement_sets_by_scan(items: &[&Item], soft: bool) -> Vec<Vec<String>> {
-        let bounds = |i: &Item| {
-            if soft {
-                (i.soft_lo, i.soft_hi)
-            } else {
-                (i.lo, i.hi)
-            }
-        };
+        let bounds = |i: &Item| i.bounds(soft);
         let mut sorted = items.to_vec();
         sorted.sort_by(|a, b| {
             let ((alo, ahi), (blo, bhi)) = (bounds(a), bounds(b));

@@ -129,16 +129,6 @@ fn dedupe_ids(documents: &mut [Document]) -> Vec<(usize, String)> {
     renamed
 }
 
-/// Extracts claims and quotes from loaded documents (in parallel, results in document order).
-pub fn extract_all(documents: &[Document], rules: &RuleSet) -> (Vec<Claim>, Vec<Quote>) {
-    concat(
-        documents
-            .par_iter()
-            .map(|d| extract::extract_document(d, rules))
-            .collect(),
-    )
-}
-
 /// All claims and all quotes of `parts`, in order.
 fn concat(parts: Vec<Extraction>) -> (Vec<Claim>, Vec<Quote>) {
     let mut claims = Vec::with_capacity(parts.iter().map(|p| p.claims.len()).sum());

@@ -195,14 +195,9 @@ fn claim_block(
                 location(doc, c.span.line),
             ]);
         }
-        if let Some(row) = more_row(set.claims.len(), "claims", 7) {
-            t.add_row(row.into_iter().enumerate().map(|(i, cell)| {
-                if i == 0 {
-                    format!("{}", n + 1)
-                } else {
-                    cell
-                }
-            }));
+        if let Some(mut row) = more_row(set.claims.len(), "claims", 7) {
+            row[0] = format!("{}", n + 1);
+            t.add_row(row);
         }
     }
     t.to_string()
