@@ -6,6 +6,8 @@
 //! document.
 
 use crate::attribution;
+use crate::extraction::frames;
+use crate::extraction::tokens::tokenize;
 use crate::model::{Claim, Document, Modality, Quantity, Quote};
 use crate::quantity;
 use crate::rules::{RuleSet, QTY_CLOSE, QTY_OPEN};
@@ -97,7 +99,7 @@ pub fn extract_document(doc: &Document, rules: &RuleSet) -> Extraction {
                 unit: rules.kinds[found.kind].unit.clone(),
                 modality: found.modality,
                 as_of: found.as_of,
-                rule: rules.rules[found.rule].id.clone(),
+                rule: found.rule,
                 quantity,
                 attribution: attribution.sources.get(i).cloned().unwrap_or_default(),
                 span: lines.span(&doc.text, start, end),
@@ -117,8 +119,8 @@ pub fn extract_document(doc: &Document, rules: &RuleSet) -> Extraction {
 pub struct SentenceClaim {
     /// Index into `RuleSet::kinds`.
     pub kind: usize,
-    /// Index into `RuleSet::rules`.
-    pub rule: usize,
+    /// The id of the rule (`rules.toml`) or frame (`frame.<shape>`) that found it.
+    pub rule: String,
     /// The figure in the kind's unit.
     pub quantity: Quantity,
     /// Subject id.
@@ -271,26 +273,42 @@ pub fn claims_in_sentence(
         }
     }
     inherit_kind_for_parts(rules, &masked, &mut best);
+    let mut choices: Vec<Option<Choice>> = best
+        .iter()
+        .map(|b| b.map(|(_, _, _, ri)| Choice::Rule(ri)))
+        .collect();
+    apply_frames(rules, &masked, &mut choices);
     let mut out = Vec::new();
-    for (qi, choice) in best.iter().enumerate() {
-        let Some((_, _, _, ri)) = *choice else {
+    for (qi, choice) in choices.iter().enumerate() {
+        let Some(choice) = choice else {
             continue;
         };
         let Some(range) = masked.placeholders[qi].clone() else {
             continue;
         };
-        let rule = &rules.rules[ri];
-        let kind = &rules.kinds[rule.kind];
+        let (kind_index, rule_id, forced_subject, forced_modality) = match choice {
+            Choice::Rule(ri) => {
+                let rule = &rules.rules[*ri];
+                (
+                    rule.kind,
+                    rule.id.clone(),
+                    rule.subject.clone(),
+                    rule.modality,
+                )
+            }
+            Choice::Frame { kind, shape } => (*kind, format!("frame.{shape}"), None, None),
+        };
+        let kind = &rules.kinds[kind_index];
         let Some(quantity) = to_kind_unit(&masked.quantities[qi], &kind.unit, kind.tolerance)
         else {
             continue;
         };
         let clause = clause_of(&masked.text, range.start);
-        let subject = match &rule.subject {
-            Some(s) => s.clone(),
+        let subject = match forced_subject {
+            Some(s) => s,
             None => subject::resolve(
                 rules,
-                rule.kind,
+                kind_index,
                 &masked.text,
                 range.clone(),
                 clause.clone(),
@@ -298,14 +316,13 @@ pub fn claims_in_sentence(
             ),
         };
         let scope = scope_of(rules, &masked, qi, rules.is_named_subject(&subject));
-        let modality = rule
-            .modality
+        let modality = forced_modality
             .unwrap_or_else(|| modality_of(rules, &masked.text, &range, clause.clone()));
         let original_clause = masked.to_original(clause.start)..masked.to_original(clause.end);
         let as_of = crate::time::sentence_as_of(sentence, original_clause, doc_date).or(doc_date);
         out.push(SentenceClaim {
-            kind: rule.kind,
-            rule: ri,
+            kind: kind_index,
+            rule: rule_id,
             quantity,
             subject,
             scope,
@@ -314,6 +331,38 @@ pub fn claims_in_sentence(
         });
     }
     out
+}
+
+/// Who claims a figure: a rule of `rules.toml` (index) or a frame of the grammar (kind index, shape).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Choice {
+    Rule(usize),
+    Frame { kind: usize, shape: &'static str },
+}
+
+/// Runs the frame grammar over the masked sentence: a frame's kind replaces a pattern's for the same
+/// figure (the frame has read the figure's own noun and verb), and an earlier figure ("up from 55")
+/// is claimed by nobody.
+fn apply_frames(rules: &RuleSet, masked: &Masked, choices: &mut [Option<Choice>]) {
+    if rules.frames.is_empty() {
+        return;
+    }
+    let tokens = tokenize(&masked.text);
+    for frame in frames::find(&rules.frames, &tokens, &masked.quantities) {
+        let Some(slot) = choices.get_mut(frame.quantity) else {
+            continue;
+        };
+        if frame.earlier {
+            *slot = None;
+            continue;
+        }
+        if let Some(kind) = rules.kinds.iter().position(|k| k.id == frame.kind) {
+            *slot = Some(Choice::Frame {
+                kind,
+                shape: frame.shape,
+            });
+        }
+    }
 }
 
 /// Largest gap (bytes of masked text) between a figure and a part of it ("killing 50 people, including

@@ -180,6 +180,8 @@ pub struct RuleSet {
     pub chrome_blocks: LazyRegexSet,
     /// Speakers and sources.
     pub entities: EntityTable,
+    /// The frame grammar's word lists (`[frames]`).
+    pub frames: crate::extraction::lexicon::FrameLexicon,
 }
 
 /// Maps spans of the rules file to errors with line, column and a caret excerpt.
@@ -577,6 +579,11 @@ fn compile(spec: &RulesSpec, src: &Source, when: Compile) -> Result<RuleSet, Err
     let chrome_blocks = compile_set(&spec.chrome.blocks, src, "chrome.blocks", when)?;
 
     let entities = compile_entities(spec, src)?;
+    let frames = crate::extraction::lexicon::FrameLexicon::new(&spec.frames)
+        .map_err(|m| {
+            let at = src.text.find("[frames").unwrap_or(0);
+            src.error(at..at, "frames", None, m)
+        })?;
 
     Ok(RuleSet {
         origin: src.origin.to_string(),
@@ -592,6 +599,7 @@ fn compile(spec: &RulesSpec, src: &Source, when: Compile) -> Result<RuleSet, Err
         chrome_lines,
         chrome_blocks,
         entities,
+        frames,
     })
 }
 

@@ -44,6 +44,49 @@ pub struct RulesSpec {
     /// Known speakers and sources.
     #[serde(default, rename = "entity")]
     pub entities: Vec<Spanned<EntitySpec>>,
+    /// The lexicons of the frame grammar (`src/extraction/frames.rs`).
+    #[serde(default)]
+    pub frames: FramesSpec,
+}
+
+/// `[frames]`: the word lists the frame grammar reads. Each entry is a lowercase word or phrase; the
+/// grammar itself (which word may stand where) is code. A missing list is empty, so a rules file
+/// without `[frames]` extracts with its patterns only.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct FramesSpec {
+    /// What happened to the counted people, per claim family: `killed`, `wounded`, `displaced`,
+    /// `missing`, `held` (captivity), `released` (freedom: hostages or prisoners, by the counted noun).
+    #[serde(default)]
+    pub events: BTreeMap<String, Vec<String>>,
+    /// Tally nouns per kind ("death toll", "number of injured"), read with `toll_verbs`.
+    #[serde(default)]
+    pub tolls: BTreeMap<String, Vec<String>>,
+    /// Verbs and copulas that link a tally noun to its figure ("rose to", "stands at", "topped").
+    #[serde(default)]
+    pub toll_verbs: Vec<String>,
+    /// Counted nouns by class: `people`, `hostages`, `prisoners`, `bodies`, `lives`, `deaths`,
+    /// `trucks`, `truces`, `extensions`.
+    #[serde(default)]
+    pub nouns: BTreeMap<String, Vec<String>>,
+    /// Words that put generic people on the hostages' side (`hostage_side`) or the prisoners' side
+    /// (`prisoner_side`) of an exchange, and agents who hold hostages (`captors`) or prisoners (`jailers`).
+    #[serde(default)]
+    pub sides: BTreeMap<String, Vec<String>>,
+    /// Words the grammar may step over between a figure and its verb: auxiliaries, adverbs, relative
+    /// pronouns.
+    #[serde(default)]
+    pub skip: Vec<String>,
+    /// Phrases before a figure that make it an earlier, superseded figure ("up from", "a previous
+    /// estimate of").
+    #[serde(default)]
+    pub earlier: Vec<String>,
+    /// Verbs that extend a truce ("extend", "prolonged").
+    #[serde(default)]
+    pub extend_verbs: Vec<String>,
+    /// Verbs that take lives ("claimed 87 lives", "cost 12 lives").
+    #[serde(default)]
+    pub life_verbs: Vec<String>,
 }
 
 /// `[chrome]`: what in a scraped page is not the article.
