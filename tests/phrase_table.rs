@@ -265,7 +265,9 @@ fn phrase_table_is_well_formed() {
     for (family, least) in FAMILIES {
         let n = positives.get(family).copied().unwrap_or(0);
         if n < *least {
-            problems.push(format!("family {family}: {n} rows with claims, want at least {least}"));
+            problems.push(format!(
+                "family {family}: {n} rows with claims, want at least {least}"
+            ));
         }
     }
     if negatives < 40 {
@@ -291,8 +293,11 @@ fn phrase_table_extraction() {
             InlineDocument {
                 name: format!("{stem}.txt"),
                 stem: stem.clone(),
-                bytes: format!("+++\nid = \"{stem}\"\npublished = {published}\n+++\n{}\n", c.text)
-                    .into_bytes(),
+                bytes: format!(
+                    "+++\nid = \"{stem}\"\npublished = {published}\n+++\n{}\n",
+                    c.text
+                )
+                .into_bytes(),
             }
         })
         .collect();
@@ -327,7 +332,10 @@ fn phrase_table_extraction() {
             let got_text = if got.is_empty() {
                 "nothing".to_string()
             } else {
-                got.iter().map(|c| show_claim(c)).collect::<Vec<_>>().join("; ")
+                got.iter()
+                    .map(|c| show_claim(c))
+                    .collect::<Vec<_>>()
+                    .join("; ")
             };
             let expected = if case.claims.is_empty() {
                 "no claim".to_string()
@@ -386,7 +394,11 @@ fn check_row(case: &Case, got: &[&Claim]) -> Vec<String> {
                     if c.modality.as_str() == "reported" {
                         problems.push(format!(
                             "{} extracted as a reported {} claim",
-                            if e.earlier { "earlier figure" } else { "other event's figure" },
+                            if e.earlier {
+                                "earlier figure"
+                            } else {
+                                "other event's figure"
+                            },
                             c.kind
                         ));
                     }

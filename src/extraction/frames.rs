@@ -57,7 +57,7 @@ pub fn find(lex: &FrameLexicon, tokens: &[Token], quantities: &[Quantity]) -> Ve
                 quantity: qi,
                 kind,
                 shape,
-                earlier: is_earlier(lex, tokens, k),
+                earlier: q.class == QuantityClass::Count && is_earlier(lex, tokens, k),
             });
         }
     }
@@ -145,8 +145,20 @@ fn noun_phrase(lex: &FrameLexicon, tokens: &[Token], start: usize) -> NounPhrase
             if tokens.get(j).and_then(Token::figure).is_some() {
                 j += 1;
             }
-            let inner = noun_phrase(lex, tokens, j);
+            let mut inner = noun_phrase(lex, tokens, j);
             if inner.head.is_some() {
+                // "1.4 million of the Strip's population of 2.2 million people": the part is people,
+                // and the whole's own figure and noun are stepped over.
+                if inner.head == Some(Noun::Population) {
+                    inner.head = Some(Noun::People);
+                }
+                if tokens.get(inner.end).and_then(Token::word) == Some("of")
+                    && tokens.get(inner.end + 1).and_then(Token::figure).is_some()
+                {
+                    inner.end = noun_phrase(lex, tokens, inner.end + 2)
+                        .end
+                        .max(inner.end + 2);
+                }
                 return inner;
             }
         }
@@ -162,7 +174,26 @@ fn noun_phrase(lex: &FrameLexicon, tokens: &[Token], start: usize) -> NounPhrase
         if let Some((s, _)) = lex.side_at(tokens, j) {
             side = side.or(Some(s));
         }
+        // A trigger ends the phrase ("250 taken hostage", "90 released"), unless it is an adjective
+        // before a noun ("nine sick and injured hostages", "28 dead hostages").
+        if let Some((_, n)) = lex.event_at(tokens, j) {
+            let before_noun = n == 1 && lex.noun_at(tokens, j + 1).is_some();
+            if !before_noun && lex.noun_at(tokens, j).is_none() {
+                break;
+            }
+        }
         if let Some((noun, n)) = lex.noun_at(tokens, j) {
+            // "28 dead hostages": a noun right before another noun is its modifier.
+            if let Some((next, n2)) = lex.noun_at(tokens, j + n) {
+                if next != noun {
+                    np.head = Some(next);
+                    np.end = j + n + n2;
+                    if let Some((s, _)) = lex.side_at(tokens, j + n) {
+                        side = Some(s);
+                    }
+                    break;
+                }
+            }
             np.head = Some(noun);
             np.end = j + n;
             // "Palestinian prisoners and detainees": a second noun joined by "and" belongs to it.
@@ -305,10 +336,21 @@ fn trigger_before(lex: &FrameLexicon, tokens: &[Token], k: usize) -> Option<(Eve
             }
         }
         let w = tokens.get(end.checked_sub(1)?)?.word()?;
-        if !is_determiner(w) {
+        if is_determiner(w) {
+            end -= 1;
+        } else if let Some(n) = lex.skip.match_ending_at(tokens, end).filter(|&n| n >= 2) {
+            // "released on Monday the 20 …"
+            end -= n;
+        } else if w == "and" {
+            // "the release of 33 hostages and up to 1,650 prisoners": the first figure's trigger.
+            let first = (end.saturating_sub(8)..end - 1)
+                .rev()
+                .take_while(|&i| !matches!(tokens[i].kind, TokenKind::Punct(_)))
+                .find(|&i| tokens[i].figure().is_some())?;
+            return trigger_before(lex, tokens, first);
+        } else {
             return None;
         }
-        end -= 1;
     }
     None
 }
@@ -342,7 +384,7 @@ fn toll_before(lex: &FrameLexicon, tokens: &[Token], k: usize) -> Option<Event> 
             if tokens[i].is_clause_end() {
                 return None;
             }
-            if let Some((event, n)) = lex.toll_at(tokens, i) {
+            if let Some((event, n)) = toll_noun_at(lex, tokens, i) {
                 if i + n <= verb_start {
                     return Some(event);
                 }
@@ -361,6 +403,79 @@ fn toll_before(lex: &FrameLexicon, tokens: &[Token], k: usize) -> Option<Event> 
     None
 }
 
+/// A tally noun starting at `tokens[i]`: one of the lexicon's, or "number of" / "count of" with up to
+/// two modifiers before a death noun or a trigger ("the number of storm-related deaths").
+fn toll_noun_at(lex: &FrameLexicon, tokens: &[Token], i: usize) -> Option<(Event, usize)> {
+    if let Some(found) = lex.toll_at(tokens, i) {
+        return Some(found);
+    }
+    if !matches!(tokens[i].word(), Some("number" | "count" | "tally" | "toll"))
+        || tokens.get(i + 1).and_then(Token::word) != Some("of")
+    {
+        return None;
+    }
+    for j in i + 2..(i + 5).min(tokens.len()) {
+        tokens[j].word()?;
+        if let Some((Noun::Deaths | Noun::Bodies, n)) = lex.noun_at(tokens, j) {
+            return Some((Event::Killed, j + n - i));
+        }
+        if let Some((event, n)) = lex.event_at(tokens, j) {
+            return Some((event, j + n - i));
+        }
+    }
+    None
+}
+
+/// True when the figure at `k` is a population: "a population of N", "home to N", "the N
+/// population of …".
+fn is_population(lex: &FrameLexicon, tokens: &[Token], k: usize, np: NounPhrase) -> bool {
+    if np.head == Some(Noun::Population) {
+        return true;
+    }
+    let word = |i: usize| i.checked_sub(1).and_then(|i| tokens[i].word());
+    match word(k) {
+        Some("of") => {
+            let mut j = k - 1;
+            while word(j).is_some_and(|w| matches!(w, "the" | "a" | "its" | "their" | "entire")) {
+                j -= 1;
+            }
+            j > 0 && lex.noun_at(tokens, j - 1).is_some_and(|(n, _)| n == Noun::Population)
+        }
+        Some("to") => word(k - 1) == Some("home"),
+        _ => false,
+    }
+}
+
+/// What a figure is the object of, when it is not a count of its own.
+enum Whole {
+    /// The whole of a partitive ("33 of the 100 …").
+    OfPartitive,
+    /// "the bodies of N …".
+    OfBodies,
+    /// Neither.
+    No,
+}
+
+fn whole_of(lex: &FrameLexicon, tokens: &[Token], k: usize) -> Whole {
+    let mut j = k;
+    while j > 0 && tokens[j - 1].word().is_some_and(|w| matches!(w, "the" | "remaining" | "all")) {
+        j -= 1;
+    }
+    if j < 2 || tokens[j - 1].word() != Some("of") {
+        return Whole::No;
+    }
+    if tokens[j - 2].figure().is_some() {
+        return Whole::OfPartitive;
+    }
+    if lex
+        .noun_at(tokens, j - 2)
+        .is_some_and(|(n, _)| n == Noun::Bodies)
+    {
+        return Whole::OfBodies;
+    }
+    Whole::No
+}
+
 /// The frame of a count at token `k`: its kind and the frame's shape.
 fn count_frame(
     lex: &FrameLexicon,
@@ -371,6 +486,19 @@ fn count_frame(
         return kind_of(lex, tokens, k, event, NounPhrase::default(), None).map(|k| (k, "toll"));
     }
     let np = noun_phrase(lex, tokens, k + 1);
+    match whole_of(lex, tokens, k) {
+        // "33 of the nearly 100 remaining hostages to go free": the whole is the stock still held,
+        // and the verb is the part's.
+        Whole::OfPartitive => {
+            return (np.head == Some(Noun::Hostages)).then_some(("hostages.held", "noun"));
+        }
+        // "the bodies of 28 hostages": bodies handed over are not a toll of this sentence.
+        Whole::OfBodies => return None,
+        Whole::No => {}
+    }
+    if is_population(lex, tokens, k, np) {
+        return Some(("population", "noun"));
+    }
     match np.head {
         Some(Noun::Trucks) => return Some(("aid.trucks", "noun")),
         Some(Noun::Deaths) => return Some(("killed", "noun")),
@@ -385,7 +513,7 @@ fn count_frame(
                 .match_ending_at(tokens, j)
                 .map(|_| ("killed", "noun"));
         }
-        Some(Noun::Truces | Noun::Extensions) => return None,
+        Some(Noun::Truces | Noun::Extensions | Noun::Population) => return None,
         _ => {}
     }
     if let Some((event, at)) = trigger_before(lex, tokens, k) {
@@ -448,22 +576,23 @@ fn side_of(
     if let Some(s) = np.side {
         return Some(s);
     }
-    match np.head {
-        Some(Noun::Hostages) => return Some(Side::Hostages),
-        Some(Noun::Prisoners) => return Some(Side::Prisoners),
-        _ => {}
-    }
     if let Some(at) = trigger_at {
-        // The agent: the subject just before the verb, within the clause ("Israel will free N").
-        let floor = at.saturating_sub(6);
+        // The agent: the subject just before the verb, within the clause ("Israel will free N",
+        // "Hamas, which has released N prisoners": Hamas holds hostages, whatever it calls them).
+        let floor = at.saturating_sub(7);
         for i in (floor..at).rev() {
-            if tokens[i].is_clause_end() || tokens[i].is_punct(',') {
+            if tokens[i].is_clause_end() {
                 break;
             }
             if let Some((side, _)) = lex.agent_at(tokens, i) {
                 return Some(side);
             }
         }
+    }
+    match np.head {
+        Some(Noun::Hostages) => return Some(Side::Hostages),
+        Some(Noun::Prisoners) => return Some(Side::Prisoners),
+        _ => {}
     }
     // The nearest side word in the sentence.
     let mut best: Option<(usize, Side)> = None;
@@ -528,13 +657,14 @@ fn duration_frame(
         }
     }
     // "the truce will last 42 days", "a ceasefire of six weeks", "the first phase, lasting 42 days".
-    let floor = k.saturating_sub(9);
+    let floor = k.saturating_sub(REACH + 4);
     for i in (floor..k).rev() {
         if tokens[i].is_clause_end() || tokens[i].figure().is_some() {
             break;
         }
         if let Some((Noun::Truces, n)) = lex.noun_at(tokens, i) {
-            let link = &tokens[i + n..k];
+            // The link stands just before the figure ("will last for 42 days", "of six weeks").
+            let link = &tokens[(i + n).max(k.saturating_sub(3))..k];
             let linked = link.iter().any(|t| {
                 matches!(
                     t.word(),
@@ -556,12 +686,7 @@ fn is_earlier(lex: &FrameLexicon, tokens: &[Token], k: usize) -> bool {
             return true;
         }
         match end.checked_sub(1).and_then(|i| tokens[i].word()) {
-            Some(w)
-                if is_determiner(w)
-                    || matches!(w, "estimate" | "figure" | "toll" | "list" | "count" | "tally") =>
-            {
-                end -= 1
-            }
+            Some(w) if is_determiner(w) => end -= 1,
             _ => return false,
         }
     }

@@ -126,10 +126,12 @@ pub enum Noun {
     Truces,
     /// Extension, prolongation.
     Extensions,
+    /// Population, inhabitants (of a place).
+    Population,
 }
 
 impl Noun {
-    const ALL: [(Noun, &'static str); 9] = [
+    const ALL: [(Noun, &'static str); 10] = [
         (Noun::People, "people"),
         (Noun::Hostages, "hostages"),
         (Noun::Prisoners, "prisoners"),
@@ -139,6 +141,7 @@ impl Noun {
         (Noun::Trucks, "trucks"),
         (Noun::Truces, "truces"),
         (Noun::Extensions, "extensions"),
+        (Noun::Population, "population"),
     ];
 }
 
@@ -201,7 +204,7 @@ impl FrameLexicon {
         for (k, v) in &spec.nouns {
             let Some((noun, _)) = Noun::ALL.iter().find(|(_, name)| name == k) else {
                 return Err(format!(
-                    "unknown key `frames.nouns.{k}`: expected one of people, hostages, prisoners, bodies, lives, deaths, trucks, truces, extensions"
+                    "unknown key `frames.nouns.{k}`: expected one of people, hostages, prisoners, bodies, lives, deaths, trucks, truces, extensions, population"
                 ));
             };
             nouns.push((*noun, PhraseSet::new(v)));

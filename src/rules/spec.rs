@@ -66,7 +66,7 @@ pub struct FramesSpec {
     #[serde(default)]
     pub toll_verbs: Vec<String>,
     /// Counted nouns by class: `people`, `hostages`, `prisoners`, `bodies`, `lives`, `deaths`,
-    /// `trucks`, `truces`, `extensions`.
+    /// `trucks`, `truces`, `extensions`, `population`.
     #[serde(default)]
     pub nouns: BTreeMap<String, Vec<String>>,
     /// Words that put generic people on the hostages' side (`hostage_side`) or the prisoners' side
