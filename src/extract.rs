@@ -8,7 +8,7 @@
 use crate::attribution;
 use crate::extraction::frames;
 use crate::extraction::tokens::tokenize;
-use crate::model::{Claim, Document, Modality, Quantity, Quote};
+use crate::model::{Claim, Document, Modality, Quantity, QuantityClass, Quote};
 use crate::quantity;
 use crate::rules::{RuleSet, QTY_CLOSE, QTY_OPEN};
 use crate::segment::{self, LineIndex, Sentence};
@@ -135,6 +135,8 @@ pub struct SentenceClaim {
 
 /// A sentence with its quantities masked.
 struct Masked {
+    /// The sentence as written.
+    sentence: String,
     text: String,
     quantities: Vec<Quantity>,
     /// Per quantity: its placeholder's range in `text` (None for non-claimable classes).
@@ -171,6 +173,7 @@ impl Masked {
         }
         text.push_str(&sentence[last..]);
         Masked {
+            sentence: sentence.to_string(),
             text,
             quantities,
             placeholders,
@@ -190,6 +193,15 @@ impl Masked {
         } else {
             oe + (pos - me)
         }
+    }
+
+    /// Up to 40 bytes of the original sentence before offset `at`.
+    fn original_before(&self, at: usize) -> &str {
+        let mut from = at.saturating_sub(40);
+        while !self.sentence.is_char_boundary(from) {
+            from += 1;
+        }
+        self.sentence.get(from..at).unwrap_or("")
     }
 
     fn quantity_at(&self, placeholder: &str) -> Option<usize> {
@@ -315,9 +327,12 @@ pub fn claims_in_sentence(
                 context,
             ),
         };
-        let scope = scope_of(rules, &masked, qi, rules.is_named_subject(&subject));
-        let modality = forced_modality
-            .unwrap_or_else(|| modality_of(rules, &masked.text, &range, clause.clone()));
+        let scope = other_event_year(&masked, &clause, doc_date)
+            .map(|year| format!("other-event-{year}"))
+            .or_else(|| scope_of(rules, &masked, qi, rules.is_named_subject(&subject)));
+        let modality = forced_modality.unwrap_or_else(|| {
+            modality_of(rules, &kind.id, &masked.text, &range, clause.clone())
+        });
         let original_clause = masked.to_original(clause.start)..masked.to_original(clause.end);
         let as_of = crate::time::sentence_as_of(sentence, original_clause, doc_date).or(doc_date);
         out.push(SentenceClaim {
@@ -363,6 +378,41 @@ fn apply_frames(rules: &RuleSet, masked: &Masked, choices: &mut [Option<Choice>]
             });
         }
     }
+}
+
+/// How far before its clause a year may stand and still date a figure ("the deadliest since 1999,
+/// when 85 died": the clause break falls between them), in bytes of masked text.
+const YEAR_REACH: usize = 80;
+
+/// The year of another event that a figure belongs to: a year other than the document's in the
+/// figure's clause, or just before it ("a wildfire in 2018 that killed 85 people", "the 2015 quake,
+/// which killed 8,800"), unless it only says since when a tally runs ("killed since 2011"). Such a
+/// figure gets the scope `other-event-<year>`, so it is compared only with that event's figures.
+fn other_event_year(
+    masked: &Masked,
+    clause: &Range<usize>,
+    doc_date: Option<crate::time::Date>,
+) -> Option<i32> {
+    let doc_year = doc_date?.year;
+    let from = masked.to_original(clause.start.saturating_sub(YEAR_REACH));
+    let to = masked.to_original(clause.end);
+    masked
+        .quantities
+        .iter()
+        .filter(|q| q.class == QuantityClass::Year && q.start >= from && q.end <= to)
+        .filter_map(|q| Some((q, q.stated? as i32)))
+        .find(|(q, year)| *year != doc_year && !follows_since(masked, q.start))
+        .map(|(_, year)| year)
+}
+
+/// True when the word before the byte offset `at` (of the original sentence) is "since", "from" or
+/// "in" after "since" ("since 2011", "from 2011").
+fn follows_since(masked: &Masked, at: usize) -> bool {
+    let before = masked.original_before(at);
+    let lower = before.trim_end().to_lowercase();
+    ["since", "from", "since early", "since late", "since the start of", "since march", "since the"]
+        .iter()
+        .any(|w| lower.ends_with(w))
 }
 
 /// Largest gap (bytes of masked text) between a figure and a part of it ("killing 50 people, including
@@ -436,14 +486,28 @@ fn scope_of(rules: &RuleSet, masked: &Masked, qi: usize, named_subject: bool) ->
     None
 }
 
-/// The modality whose cue in the clause is nearest the figure; `reported` when no cue is there.
+/// Kinds that are tallies of what happened to people: a forecast of one is `projected`, not a plan.
+const TALLY_KINDS: [&str; 4] = ["killed", "wounded", "missing", "displaced"];
+
+/// The modality of a figure: `denied` when a denial cue is anywhere in its clause, else the modality
+/// whose cue in the clause is nearest the figure, `reported` when no cue is there. For a tally, a
+/// plan or proposal ("could top", "is expected to rise to") is a projection.
 fn modality_of(
     rules: &RuleSet,
+    kind: &str,
     masked: &str,
     qty: &Range<usize>,
     clause: Range<usize>,
 ) -> Modality {
     let text = &masked[clause.clone()];
+    let denied = rules
+        .modalities
+        .iter()
+        .filter(|(m, _)| *m == Modality::Denied)
+        .any(|(_, cues)| cues.patterns.iter().any(|c| c.is_match(text)));
+    if denied {
+        return Modality::Denied;
+    }
     let mut best: Option<(usize, usize, Modality)> = None;
     for (order, (modality, cues)) in rules.modalities.iter().enumerate() {
         for cue in &cues.patterns {
@@ -455,7 +519,12 @@ fn modality_of(
             }
         }
     }
-    best.map(|b| b.2).unwrap_or(Modality::Reported)
+    let tally = TALLY_KINDS.contains(&kind);
+    match best.map(|b| b.2).unwrap_or(Modality::Reported) {
+        Modality::Proposed | Modality::Planned if tally => Modality::Projected,
+        Modality::Projected if !tally => Modality::Proposed,
+        m => m,
+    }
 }
 
 /// Folds runs of white space into one space and trims.

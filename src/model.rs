@@ -193,15 +193,30 @@ pub enum Modality {
     Planned,
     /// Discussed, proposed or hoped for: "could be released", "a pause was discussed".
     Proposed,
+    /// A forecast of a tally: "could top 50,000", "may be buried", "potentially thousands".
+    Projected,
+    /// Reported only to be denied: "reports that hundreds of bodies washed ashore are false".
+    Denied,
 }
 
 impl Modality {
+    /// Every modality, in the order of the JSON contract's documentation.
+    pub const ALL: [Modality; 5] = [
+        Modality::Reported,
+        Modality::Planned,
+        Modality::Proposed,
+        Modality::Projected,
+        Modality::Denied,
+    ];
+
     /// The lowercase name used in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             Modality::Reported => "reported",
             Modality::Planned => "planned",
             Modality::Proposed => "proposed",
+            Modality::Projected => "projected",
+            Modality::Denied => "denied",
         }
     }
 }

@@ -8,7 +8,8 @@
 //! How a row is read (see the header of the TOML file for the full format):
 //! - an expected claim (`kind` with `value`, or `lo`/`hi`, or `words`) must be found with that kind and
 //!   figure, with `modality` (default `reported`) and, where given, `subject`;
-//! - an `earlier = true` or `other_event = true` figure (an earlier count, another event's count) must not
+//! - an `earlier = true` or `other_event = true` figure (an earlier count, another event's count; the latter may
+//!   be kept with a scope `other-event-<year>`, a group of its own) must not
 //!   be extracted as a `reported` claim of any kind; extracted with another modality (a marker), it is
 //!   accepted;
 //! - a `modality = "denied"` figure must not be extracted with any modality but `denied`; not extracting
@@ -391,7 +392,11 @@ fn check_row(case: &Case, got: &[&Claim]) -> Vec<String> {
         if e.is_marker_only() {
             for (j, c) in got.iter().enumerate() {
                 if e.figure_matches(c) {
-                    if c.modality.as_str() == "reported" {
+                    // Another event's figure may be kept in a group of its own (scope
+                    // `other-event-<year>`), never in this event's comparison.
+                    let own_group = e.other_event
+                        && c.scope.as_deref().is_some_and(|s| s.starts_with("other-event"));
+                    if c.modality.as_str() == "reported" && !own_group {
                         problems.push(format!(
                             "{} extracted as a reported {} claim",
                             if e.earlier {

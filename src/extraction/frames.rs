@@ -212,6 +212,11 @@ fn noun_phrase(lex: &FrameLexicon, tokens: &[Token], start: usize) -> NounPhrase
         }
         j += 1;
     }
+    // No known noun: up to three unknown words are the noun ("19 regime forces were killed"), so
+    // the verb after them is read; more is no noun phrase.
+    if np.head.is_none() && j <= start + 3 {
+        np.end = j;
+    }
     np.side = side;
     np
 }
@@ -265,7 +270,7 @@ fn trigger_after(lex: &FrameLexicon, tokens: &[Token], start: usize) -> Option<E
 fn is_preposition(w: &str) -> bool {
     matches!(
         w,
-        "in" | "from"
+        "including" | "mostly" | "mainly" | "among" | "in" | "from"
             | "of"
             | "at"
             | "across"
@@ -392,10 +397,10 @@ fn toll_before(lex: &FrameLexicon, tokens: &[Token], k: usize) -> Option<Event> 
         }
         return None;
     }
-    // "a death toll of N", "the toll at N".
-    if matches!(tokens[j - 1].word(), Some("of" | "at")) && j == k - 1 {
+    // "a death toll of N", "put the toll at N".
+    if k >= 2 && matches!(tokens[k - 1].word(), Some("of" | "at")) {
         for (event, set) in &lex.tolls {
-            if set.match_ending_at(tokens, j - 1).is_some() {
+            if set.match_ending_at(tokens, k - 1).is_some() {
                 return Some(*event);
             }
         }
@@ -518,17 +523,6 @@ fn count_frame(
     }
     if let Some((event, at)) = trigger_before(lex, tokens, k) {
         return kind_of(lex, tokens, k, event, np, Some(at)).map(|k| (k, "verb-then-figure"));
-    }
-    if np.head.is_none()
-        && tokens
-            .get(k + 1)
-            .and_then(Token::word)
-            .is_some_and(|w| !is_boundary_word(w) && lex.event_at(tokens, k + 1).is_none())
-    {
-        // A figure before an unknown word that is not its verb ("3,000 gunmen crossed") has no frame.
-        if lex.noun_at(tokens, k + 1).is_none() && lex.skip.match_at(tokens, k + 1).is_none() {
-            return None;
-        }
     }
     let event = trigger_after(lex, tokens, np.end.max(k + 1))?;
     if np.head == Some(Noun::Bodies) && event != Event::Killed && event != Event::Missing {
@@ -663,15 +657,20 @@ fn duration_frame(
             break;
         }
         if let Some((Noun::Truces, n)) = lex.noun_at(tokens, i) {
-            // The link stands just before the figure ("will last for 42 days", "of six weeks").
-            let link = &tokens[(i + n).max(k.saturating_sub(3))..k];
-            let linked = link.iter().any(|t| {
+            // A verb of lasting may stand far from its truce ("the truce, agreed after …, will last
+            // for 42 days"); "of" and "for" only right after it ("a ceasefire of six weeks").
+            let between = &tokens[i + n..k];
+            let lasts = between.iter().any(|t| {
                 matches!(
                     t.word(),
-                    Some("last" | "lasts" | "lasting" | "lasted" | "of" | "for" | "span" | "spanning")
+                    Some("last" | "lasts" | "lasting" | "lasted" | "span" | "spanning" | "spans")
                 )
             });
-            return linked.then_some(("truce.duration", "duration"));
+            let linked = between.len() <= 3
+                && between
+                    .iter()
+                    .any(|t| matches!(t.word(), Some("of" | "for" | "is" | "was")));
+            return (lasts || linked).then_some(("truce.duration", "duration"));
         }
     }
     None

@@ -270,7 +270,7 @@ fn qualifier_from(s: &str) -> Result<Qualifier, String> {
 }
 
 fn modality_from(s: &str) -> Result<Modality, String> {
-    [Modality::Reported, Modality::Planned, Modality::Proposed]
+    Modality::ALL
         .into_iter()
         .find(|m| m.as_str() == s)
         .ok_or_else(|| format!("unknown modality {s:?}"))

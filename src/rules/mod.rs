@@ -424,7 +424,7 @@ fn compile(spec: &RulesSpec, src: &Source, when: Compile) -> Result<RuleSet, Err
                     m.span(),
                     "rule.modality",
                     Some(&id),
-                    "modality must be reported, planned or proposed",
+                    "modality must be reported, planned, proposed, projected or denied",
                 )
             })?),
         };
@@ -554,7 +554,7 @@ fn compile(spec: &RulesSpec, src: &Source, when: Compile) -> Result<RuleSet, Err
                     ms.id.span(),
                     "modality.id",
                     Some(id),
-                    "modality id must be reported, planned or proposed",
+                    "modality id must be reported, planned, proposed, projected or denied",
                 ))
             }
             Some(m) => m,
@@ -706,12 +706,7 @@ fn in_member_of_cycle(table: &EntityTable, id: &str) -> bool {
 }
 
 fn parse_modality(s: &str) -> Option<Modality> {
-    match s {
-        "reported" => Some(Modality::Reported),
-        "planned" => Some(Modality::Planned),
-        "proposed" => Some(Modality::Proposed),
-        _ => None,
-    }
+    Modality::ALL.into_iter().find(|m| m.as_str() == s)
 }
 
 /// The set of all rule patterns, to find quickly which may match a sentence (their syntax is checked:
