@@ -6,7 +6,7 @@
 //! document.
 
 use crate::attribution;
-use crate::extraction::frames;
+use crate::extraction::frames::{self, Reading};
 use crate::extraction::tokens::tokenize;
 use crate::model::{Claim, Document, Modality, Quantity, QuantityClass, Quote};
 use crate::quantity;
@@ -308,7 +308,11 @@ pub fn claims_in_sentence(
                     rule.modality,
                 )
             }
-            Choice::Frame { kind, shape } => (*kind, format!("frame.{shape}"), None, None),
+            Choice::Frame { kind, shape, .. } => (*kind, format!("frame.{shape}"), None, None),
+        };
+        let (rate, past) = match choice {
+            Choice::Frame { rate, past, .. } => (rate.clone(), *past),
+            Choice::Rule(_) => (None, false),
         };
         let kind = &rules.kinds[kind_index];
         let Some(quantity) = to_kind_unit(&masked.quantities[qi], &kind.unit, kind.tolerance)
@@ -329,9 +333,15 @@ pub fn claims_in_sentence(
         };
         let scope = other_event_year(&masked, &clause, doc_date)
             .map(|year| format!("other-event-{year}"))
+            .or(rate)
             .or_else(|| scope_of(rules, &masked, qi, rules.is_named_subject(&subject)));
         let modality = forced_modality.unwrap_or_else(|| {
-            modality_of(rules, &kind.id, &masked.text, &range, clause.clone())
+            match modality_of(rules, &kind.id, &masked.text, &range, clause.clone()) {
+                // "Hamas released two women, the first hostages to be freed": the verb's tense
+                // says what happened, whatever plan the clause also mentions.
+                Modality::Planned | Modality::Proposed if past => Modality::Reported,
+                m => m,
+            }
         });
         let original_clause = masked.to_original(clause.start)..masked.to_original(clause.end);
         let as_of = crate::time::sentence_as_of(sentence, original_clause, doc_date).or(doc_date);
@@ -348,16 +358,26 @@ pub fn claims_in_sentence(
     out
 }
 
-/// Who claims a figure: a rule of `rules.toml` (index) or a frame of the grammar (kind index, shape).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Who claims a figure: a rule of `rules.toml` (index) or a frame of the grammar.
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Choice {
     Rule(usize),
-    Frame { kind: usize, shape: &'static str },
+    Frame {
+        /// Index into `RuleSet::kinds`.
+        kind: usize,
+        /// The frame's shape, for the claim's rule id.
+        shape: &'static str,
+        /// The rate scope, when the figure is a rate.
+        rate: Option<String>,
+        /// True when a past or perfect verb makes the figure a count of what happened.
+        past: bool,
+    },
 }
 
 /// Runs the frame grammar over the masked sentence: a frame's kind replaces a pattern's for the same
 /// figure (the frame has read the figure's own noun and verb), and an earlier figure ("up from 55")
-/// is claimed by nobody.
+/// or a figure the grammar knows is no claim ("three prisoners for every hostage") is claimed by
+/// nobody.
 fn apply_frames(rules: &RuleSet, masked: &Masked, choices: &mut [Option<Choice>]) {
     if rules.frames.is_empty() {
         return;
@@ -367,15 +387,23 @@ fn apply_frames(rules: &RuleSet, masked: &Masked, choices: &mut [Option<Choice>]
         let Some(slot) = choices.get_mut(frame.quantity) else {
             continue;
         };
-        if frame.earlier {
-            *slot = None;
-            continue;
-        }
-        if let Some(kind) = rules.kinds.iter().position(|k| k.id == frame.kind) {
-            *slot = Some(Choice::Frame {
+        match frame.reading {
+            Reading::Earlier | Reading::NoClaim => *slot = None,
+            Reading::Claim {
                 kind,
-                shape: frame.shape,
-            });
+                shape,
+                rate,
+                past,
+            } => {
+                if let Some(kind) = rules.kinds.iter().position(|k| k.id == kind) {
+                    *slot = Some(Choice::Frame {
+                        kind,
+                        shape,
+                        rate,
+                        past,
+                    });
+                }
+            }
         }
     }
 }
@@ -588,4 +616,11 @@ mod tests {
         assert_eq!(m.to_original(people), sentence.find("people").unwrap_or(1));
         assert_eq!(m.to_original(m.text.len()), sentence.len());
     }
+}
+
+/// The masked text and quantities of a sentence, for the frame grammar's unit tests.
+#[cfg(test)]
+pub(crate) fn mask_for_tests(sentence: &str) -> (String, Vec<Quantity>) {
+    let m = Masked::new(sentence, quantity::recognise(sentence));
+    (m.text, m.quantities)
 }

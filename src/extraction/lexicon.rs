@@ -105,6 +105,17 @@ impl Event {
     }
 }
 
+/// What a tally noun counts: people something happened to, trucks, or a population.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tally {
+    /// People killed, wounded, … ("death toll", "number of injured").
+    Event(Event),
+    /// Aid trucks ("number of trucks").
+    Trucks,
+    /// A population ("the population of the Gaza Strip").
+    Population,
+}
+
 /// A class of counted noun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Noun {
@@ -126,12 +137,14 @@ pub enum Noun {
     Truces,
     /// Extension, prolongation.
     Extensions,
-    /// Population, inhabitants (of a place).
+    /// Population (of a place).
     Population,
+    /// Residents, inhabitants: people counted where they live.
+    Residents,
 }
 
 impl Noun {
-    const ALL: [(Noun, &'static str); 10] = [
+    const ALL: [(Noun, &'static str); 11] = [
         (Noun::People, "people"),
         (Noun::Hostages, "hostages"),
         (Noun::Prisoners, "prisoners"),
@@ -142,6 +155,7 @@ impl Noun {
         (Noun::Truces, "truces"),
         (Noun::Extensions, "extensions"),
         (Noun::Population, "population"),
+        (Noun::Residents, "residents"),
     ];
 }
 
@@ -159,8 +173,8 @@ pub enum Side {
 pub struct FrameLexicon {
     /// Per event, its trigger words.
     pub events: Vec<(Event, PhraseSet)>,
-    /// Per event, its tally nouns.
-    pub tolls: Vec<(Event, PhraseSet)>,
+    /// Tally nouns by what they count.
+    pub tolls: Vec<(Tally, PhraseSet)>,
     /// Verbs linking a tally noun to its figure.
     pub toll_verbs: PhraseSet,
     /// Counted nouns by class.
@@ -177,6 +191,12 @@ pub struct FrameLexicon {
     pub extend_verbs: PhraseSet,
     /// Verbs that take lives ("claimed 87 lives").
     pub life_verbs: PhraseSet,
+    /// Rates by scope name ("per-day"); `ratio` marks no count at all.
+    pub rates: Vec<(String, PhraseSet)>,
+    /// Verbs saying trucks did not enter.
+    pub idle: PhraseSet,
+    /// Kinds of place whose size is a population.
+    pub places: PhraseSet,
 }
 
 impl FrameLexicon {
@@ -198,13 +218,18 @@ impl FrameLexicon {
         }
         let mut tolls = Vec::new();
         for (k, v) in &spec.tolls {
-            tolls.push((event_of(k, "tolls")?, PhraseSet::new(v)));
+            let tally = match k.as_str() {
+                "trucks" => Tally::Trucks,
+                "population" => Tally::Population,
+                _ => Tally::Event(event_of(k, "tolls")?),
+            };
+            tolls.push((tally, PhraseSet::new(v)));
         }
         let mut nouns = Vec::new();
         for (k, v) in &spec.nouns {
             let Some((noun, _)) = Noun::ALL.iter().find(|(_, name)| name == k) else {
                 return Err(format!(
-                    "unknown key `frames.nouns.{k}`: expected one of people, hostages, prisoners, bodies, lives, deaths, trucks, truces, extensions, population"
+                    "unknown key `frames.nouns.{k}`: expected one of people, hostages, prisoners, bodies, lives, deaths, trucks, truces, extensions, population, residents"
                 ));
             };
             nouns.push((*noun, PhraseSet::new(v)));
@@ -236,6 +261,13 @@ impl FrameLexicon {
             earlier: PhraseSet::new(&spec.earlier),
             extend_verbs: PhraseSet::new(&spec.extend_verbs),
             life_verbs: PhraseSet::new(&spec.life_verbs),
+            rates: spec
+                .rates
+                .iter()
+                .map(|(k, v)| (k.clone(), PhraseSet::new(v)))
+                .collect(),
+            idle: PhraseSet::new(&spec.idle),
+            places: PhraseSet::new(&spec.places),
         })
     }
 
@@ -250,7 +282,7 @@ impl FrameLexicon {
     }
 
     /// The tally noun starting at `tokens[at]`, with its length.
-    pub fn toll_at(&self, tokens: &[Token], at: usize) -> Option<(Event, usize)> {
+    pub fn toll_at(&self, tokens: &[Token], at: usize) -> Option<(Tally, usize)> {
         best_of(&self.tolls, tokens, at)
     }
 
@@ -259,9 +291,23 @@ impl FrameLexicon {
         best_of(&self.nouns, tokens, at)
     }
 
-    /// The side a word at `tokens[at]` puts people on.
+    /// The side a word at `tokens[at]` puts people on; a hyphenated word by its last part
+    /// ("Russian-Israeli").
     pub fn side_at(&self, tokens: &[Token], at: usize) -> Option<(Side, usize)> {
-        best_of(&self.sides, tokens, at)
+        best_of(&self.sides, tokens, at).or_else(|| {
+            let last = tokens.get(at)?.word()?.rsplit_once('-')?.1;
+            self.sides
+                .iter()
+                .find(|(_, set)| set.contains_word(last))
+                .map(|(side, _)| (*side, 1))
+        })
+    }
+
+    /// The rate scope ("per-day", or "ratio") of a phrase starting at `tokens[at]`, with its length.
+    pub fn rate_at(&self, tokens: &[Token], at: usize) -> Option<(&str, usize)> {
+        self.rates
+            .iter()
+            .find_map(|(name, set)| set.match_at(tokens, at).map(|n| (name.as_str(), n)))
     }
 
     /// The side an agent at `tokens[at]` holds.

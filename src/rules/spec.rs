@@ -59,7 +59,8 @@ pub struct FramesSpec {
     /// `missing`, `held` (captivity), `released` (freedom: hostages or prisoners, by the counted noun).
     #[serde(default)]
     pub events: BTreeMap<String, Vec<String>>,
-    /// Tally nouns per kind ("death toll", "number of injured"), read with `toll_verbs`.
+    /// Tally nouns per family ("death toll", "number of injured"; also `trucks` and `population`), read
+    /// with `toll_verbs`.
     #[serde(default)]
     pub tolls: BTreeMap<String, Vec<String>>,
     /// Verbs and copulas that link a tally noun to its figure ("rose to", "stands at", "topped").
@@ -87,6 +88,17 @@ pub struct FramesSpec {
     /// Verbs that take lives ("claimed 87 lives", "cost 12 lives").
     #[serde(default)]
     pub life_verbs: Vec<String>,
+    /// Words after a figure that make it a rate, per scope name (`per-day = ["a day", "daily"]`): the
+    /// claim gets that scope, so it is compared only with rates. The key `ratio` ("for every hostage")
+    /// marks figures that are no count at all.
+    #[serde(default)]
+    pub rates: BTreeMap<String, Vec<String>>,
+    /// Verbs that say trucks did not enter ("waiting", "stuck"): such trucks are no claim.
+    #[serde(default)]
+    pub idle: Vec<String>,
+    /// Kinds of place whose size is a population ("a city of 400,000").
+    #[serde(default)]
+    pub places: Vec<String>,
 }
 
 /// `[chrome]`: what in a scraped page is not the article.
