@@ -166,7 +166,7 @@ fn count_reading(
             return (np.head == Some(Noun::Hostages)).then(|| claim("hostages.held", "noun", true));
         }
         // "the bodies of 28 hostages": bodies handed over are not a toll of this sentence.
-        Whole::OfBodies => return None,
+        Whole::OfBodies => return Some(Reading::NoClaim),
         Whole::No => {}
     }
     if tally::is_population(lex, tokens, k, np) {
@@ -270,6 +270,9 @@ fn part_of(
         return None;
     };
     let np = noun_phrase(lex, tokens, k + 1);
+    // A part names what it counts ("14 Israelis", "nine children"); "one of the states", "1,000 km
+    // away" are no part.
+    np.head?;
     let kind = match *kind {
         "hostages.released" | "prisoners.released" => {
             kind_of(lex, tokens, k, Event::Released, np, None).unwrap_or(kind)

@@ -248,6 +248,13 @@ pub fn after_prepositional_phrase(lex: &FrameLexicon, tokens: &[Token], start: u
         if lex.event_at(tokens, j).is_some() || lex.skip.match_at(tokens, j).is_some() {
             break;
         }
+        // Another preposition starts another phrase ("across the states for those displaced").
+        if tokens[j]
+            .word()
+            .is_some_and(|w| is_boundary_word(w) && !matches!(w, "the" | "a" | "an" | "of"))
+        {
+            break;
+        }
         j += 1;
     }
     j
