@@ -179,3 +179,71 @@ fn a_quote_given_to_a_leader_and_to_his_movement_is_not_flagged() {
     assert!(speakers.iter().all(Option::is_some), "{:#?}", a.quotes);
     assert!(a.findings.is_empty(), "{:#?}", a.findings);
 }
+
+#[test]
+fn a_stray_figure_beside_the_toll_does_not_hide_its_revision_downwards() {
+    // 115 on 21 and 22 August (the first article also recalls another fire's 85, which the rules take
+    // for the same toll), 97 on 15 September: the fall from 115 is a regression, not evolution.
+    let a = analyse_case("regression-beside-a-stray");
+    assert_eq!(a.claims.len(), 4, "{:#?}", a.claims);
+    assert_eq!(verdicts(&a), vec!["regression"], "{:#?}", a.findings);
+    let f = &a.findings[0];
+    let figures: Vec<(Option<f64>, String)> = f
+        .sets
+        .iter()
+        .map(|s| (s.best, s.as_of.map(|d| d.to_string()).unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        figures,
+        vec![
+            (Some(115.0), "2023-08-21".to_string()),
+            (Some(97.0), "2023-09-15".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_same_day_conflict_shows_whatever_else_the_article_says() {
+    // The first article gives today's toll and recalls an earlier one (within the window); the second
+    // gives a different toll for the same day. The earlier figure must not hide the conflict.
+    let a = analyse_case("conflict-beside-another-figure");
+    assert_eq!(verdicts(&a), vec!["conflict"], "{:#?}", a.claims);
+    let f = &a.findings[0];
+    let bests: Vec<Option<f64>> = f.sets.iter().map(|s| s.best).collect();
+    assert!(
+        bests.contains(&Some(8754.0)) && bests.contains(&Some(12391.0)),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn every_agreement_set_has_low_best_high_in_order() {
+    for case in common::cases() {
+        let a = analyse_case(&case);
+        let rules = common::rules();
+        for f in a.findings.iter().filter(|f| f.kind != "quote") {
+            for s in &f.sets {
+                let best = s.best.expect("a best figure");
+                assert!(s.low.is_none_or(|l| l <= best), "{case} {f:#?}");
+                assert!(s.high.is_none_or(|h| best <= h), "{case} {f:#?}");
+            }
+            // The explanation prints the same figures.
+            let text = factdiff::explain::render(&a, &rules, &f.id).expect("explained");
+            for line in text.lines().filter(|l| l.starts_with("set ")) {
+                // `set 1 — low 1,400, best 1,400, high 1,470, as of 2023-10-20`
+                let figure = |name: &str| -> Option<f64> {
+                    let prefix = format!("{name} ");
+                    let figures = line.split(" — ").nth(1)?;
+                    let part = figures.split(", ").find_map(|p| p.strip_prefix(&prefix))?;
+                    part.replace(',', "").parse().ok()
+                };
+                let (low, best, high) = (figure("low"), figure("best"), figure("high"));
+                assert!(
+                    low.zip(best).is_none_or(|(l, b)| l <= b)
+                        && best.zip(high).is_none_or(|(b, h)| b <= h),
+                    "{case}: {line}"
+                );
+            }
+        }
+    }
+}
