@@ -49,6 +49,11 @@ pub fn series(a: &Analysis, kind: &str, subject: Option<&str>) -> Vec<TimelineSe
             best: c.quantity.best(),
             hi: c.quantity.hi,
             claim: c.id.clone(),
+            party: c
+                .attribution
+                .party
+                .clone()
+                .filter(|p| p != crate::compare::MEDIA_PARTY),
         });
     }
     by_subject.into_values().collect()
@@ -58,7 +63,7 @@ fn figure(v: Option<f64>) -> String {
     v.map(format_number).unwrap_or_else(|| "…".into())
 }
 
-/// One table per subject: each figure in date order, then the low/best/high of each date.
+/// One table per subject: each figure in date order, then the low/best/high of each date and party.
 pub fn render_table(series: &[TimelineSeries]) -> String {
     let mut out = String::new();
     for s in series {
@@ -103,12 +108,13 @@ pub fn render_table(series: &[TimelineSeries]) -> String {
         d.load_preset(UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic)
             .set_width(100)
-            .set_header(vec!["as of", "low", "best", "high", "sources"]);
+            .set_header(vec!["as of", "party", "low", "best", "high", "sources"]);
         for day in days(s) {
             d.add_row(vec![
                 day.date
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "undated".into()),
+                sanitize(day.party.as_deref().unwrap_or("—")),
                 figure(day.low),
                 figure(day.best),
                 figure(day.high),
@@ -123,7 +129,8 @@ pub fn render_table(series: &[TimelineSeries]) -> String {
     out
 }
 
-/// The series as JSON: `{"schema": "factdiff/v1", "timeline": [{kind, subject, unit, points, days}]}`.
+/// The series as JSON: `{"schema": "factdiff/v1", "timeline": [{kind, subject, unit, points, days}]}`;
+/// each point and day names its `party` (`null` when none).
 pub fn render_json(series: &[TimelineSeries]) -> String {
     use crate::report::json::number;
     let list: Vec<_> = series
@@ -137,9 +144,11 @@ pub fn render_json(series: &[TimelineSeries]) -> String {
                     "claim": p.claim, "doc": p.doc, "outlet": p.outlet,
                     "as_of": p.date.map(|d| d.to_string()), "text": p.text,
                     "lo": number(p.lo), "best": number(p.best), "hi": number(p.hi),
+                    "party": p.party,
                 })).collect::<Vec<_>>(),
                 "days": days(s).iter().map(|d| json!({
                     "as_of": d.date.map(|d| d.to_string()),
+                    "party": d.party,
                     "low": number(d.low), "best": number(d.best), "high": number(d.high),
                     "sources": d.sources,
                 })).collect::<Vec<_>>(),

@@ -217,7 +217,27 @@ fn a_same_day_conflict_shows_whatever_else_the_article_says() {
 }
 
 #[test]
-fn every_agreement_set_has_low_best_high_in_order() {
+fn timeline_days_show_parties_apart_with_a_figure_a_source_gave() {
+    let a = analyse_case("timeline-statistics");
+    assert_eq!(verdicts(&a), vec!["disputed"], "{:#?}", a.claims);
+    let series = factdiff::timeline_build::series(&a, "killed", None);
+    assert_eq!(series.len(), 1);
+    let days = factdiff::timeline::days(&series[0]);
+    let rows: Vec<(Option<&str>, Option<f64>)> =
+        days.iter().map(|d| (d.party.as_deref(), d.best)).collect();
+    // The army's two figures (about 335, 336) give 335, a figure a source gave; the ministry's
+    // "at least 471" stands beside them, not averaged in.
+    assert_eq!(
+        rows,
+        vec![
+            (Some("gaza-authorities"), Some(471.0)),
+            (Some("israel"), Some(335.0))
+        ]
+    );
+}
+
+#[test]
+fn every_statistic_has_low_best_high_in_order_and_whole_counts() {
     for case in common::cases() {
         let a = analyse_case(&case);
         let rules = common::rules();
@@ -243,6 +263,17 @@ fn every_agreement_set_has_low_best_high_in_order() {
                         && best.zip(high).is_none_or(|(b, h)| b <= h),
                     "{case}: {line}"
                 );
+            }
+        }
+        for kind in ["killed", "wounded", "hostages.released"] {
+            for s in factdiff::timeline_build::series(&a, kind, None) {
+                for d in factdiff::timeline::days(&s) {
+                    if let Some(best) = d.best {
+                        assert_eq!(best.fract(), 0.0, "{case} {d:?}");
+                        assert!(d.low.is_none_or(|l| l <= best), "{case} {d:?}");
+                        assert!(d.high.is_none_or(|h| best <= h), "{case} {d:?}");
+                    }
+                }
             }
         }
     }
