@@ -632,60 +632,88 @@ fn two_values(parts: &[&[&Item]]) -> bool {
 }
 
 /// One date of a group, summed up by its consensus.
-struct Day<'g, 'a> {
+struct Day {
     date: Date,
     /// The time slice holding the date.
     slice: usize,
-    /// The consensus: the agreement set held by the most documents.
-    set: Vec<&'g Item<'a>>,
+    /// Where the consensus (the agreement set held by the most documents) lies in [`Days::items`].
+    start: usize,
+    end: usize,
     /// The set's lowest and highest figures (the bounds all its members allow) and best figure.
     low: f64,
     high: f64,
     best: Option<f64>,
 }
 
+/// The dates of a group with their consensus sets, stored one after another.
+struct Days<'g, 'a> {
+    days: Vec<Day>,
+    items: Vec<&'g Item<'a>>,
+}
+
+impl<'g, 'a> Days<'g, 'a> {
+    /// The consensus set of day `k`.
+    fn set(&self, k: usize) -> &[&'g Item<'a>] {
+        &self.items[self.days[k].start..self.days[k].end]
+    }
+}
+
 /// The dates of the slices in order, each with its consensus: the agreement set (hard intervals) held
 /// by the most documents; between sets held by as many, the one the trend ranks highest (the higher for
 /// a non-decreasing tally, the lower for a non-increasing one, else the lower).
-fn days<'g, 'a>(slices: &[&[&'g Item<'a>]], trend: Trend) -> Vec<Day<'g, 'a>> {
-    let mut days = Vec::new();
+fn days<'g, 'a>(slices: &[&[&'g Item<'a>]], trend: Trend) -> Days<'g, 'a> {
+    let mut out = Days {
+        days: Vec::new(),
+        items: Vec::new(),
+    };
     let mut bests = Vec::new();
     let mut docs = Vec::new();
     for (k, slice) in slices.iter().enumerate() {
         for day in slice.chunk_by(|a, b| a.date == b.date) {
             let Some(date) = day[0].date else { continue };
-            let sets = agreement_sets(day, false);
-            // (documents, best, set) of the consensus so far.
-            let mut chosen: Option<(usize, Option<f64>, &[&Item])> = None;
-            for set in sets.iter() {
-                docs.clear();
-                docs.extend(set.iter().map(|i| i.doc));
-                docs.sort_unstable();
-                docs.dedup();
-                let best = set_figures(set, &mut bests).2;
-                let better = match chosen {
-                    None => true,
-                    Some((n, b, _)) => {
-                        docs.len() > n
-                            || docs.len() == n
-                                && trend == Trend::NonDecreasing
-                                && best.unwrap_or(f64::NEG_INFINITY)
-                                    > b.unwrap_or(f64::NEG_INFINITY)
-                            || docs.len() == n
-                                && trend == Trend::NonIncreasing
-                                && best.unwrap_or(f64::INFINITY) < b.unwrap_or(f64::INFINITY)
+            let start = out.items.len();
+            if day.len() == 1 {
+                // One figure is its date's consensus (the common case).
+                out.items.push(day[0]);
+            } else {
+                let sets = agreement_sets(day, false);
+                // (documents, best, set) of the consensus so far.
+                let mut chosen: Option<(usize, Option<f64>, &[&Item])> = None;
+                for set in sets.iter() {
+                    docs.clear();
+                    docs.extend(set.iter().map(|i| i.doc));
+                    docs.sort_unstable();
+                    docs.dedup();
+                    let best = set_figures(set, &mut bests).2;
+                    let better = match chosen {
+                        None => true,
+                        Some((n, b, _)) => {
+                            docs.len() > n
+                                || docs.len() == n
+                                    && trend == Trend::NonDecreasing
+                                    && best.unwrap_or(f64::NEG_INFINITY)
+                                        > b.unwrap_or(f64::NEG_INFINITY)
+                                || docs.len() == n
+                                    && trend == Trend::NonIncreasing
+                                    && best.unwrap_or(f64::INFINITY) < b.unwrap_or(f64::INFINITY)
+                        }
+                    };
+                    if better {
+                        chosen = Some((docs.len(), best, set));
                     }
-                };
-                if better {
-                    chosen = Some((docs.len(), best, set));
+                }
+                if let Some((_, _, set)) = chosen {
+                    out.items.extend_from_slice(set);
                 }
             }
-            if let Some((_, _, set)) = chosen {
-                let (low, high, best) = set_figures(set, &mut bests);
-                days.push(Day {
+            let end = out.items.len();
+            if end > start {
+                let (low, high, best) = set_figures(&out.items[start..end], &mut bests);
+                out.days.push(Day {
                     date,
                     slice: k,
-                    set: set.to_vec(),
+                    start,
+                    end,
                     low,
                     high,
                     best,
@@ -693,7 +721,7 @@ fn days<'g, 'a>(slices: &[&[&'g Item<'a>]], trend: Trend) -> Vec<Day<'g, 'a>> {
             }
         }
     }
-    days
+    out
 }
 
 /// True when `day`'s consensus falls below (for a non-increasing tally: rises above) the consensus of
@@ -740,17 +768,17 @@ fn trend_findings(slices: &[&[&Item]], group: &GroupContext) -> Vec<Finding> {
         if falls.is_empty() {
             return;
         }
-        let mut sets: Vec<&[&Item]> = vec![&days[reference].set];
-        sets.extend(falls.iter().map(|&k| days[k].set.as_slice()));
+        let mut sets: Vec<&[&Item]> = vec![days.set(reference)];
+        sets.extend(falls.iter().map(|&k| days.set(k)));
         falls.clear();
         if two_documents(&sets) {
             regressed = true;
-            let window = Window::Since(days[reference].date);
+            let window = Window::Since(days.days[reference].date);
             out.push(build_finding(Verdict::Regression, &sets, group, window));
         }
     };
-    for k in 1..days.len() {
-        let (day, earlier) = (&days[k], &days[reference]);
+    for k in 1..days.days.len() {
+        let (day, earlier) = (&days.days[k], &days.days[reference]);
         if new_reference(day, earlier, group.trend) {
             flush(reference, &mut falls, &mut out);
             reference = k;
@@ -759,7 +787,7 @@ fn trend_findings(slices: &[&[&Item]], group: &GroupContext) -> Vec<Finding> {
         }
     }
     flush(reference, &mut falls, &mut out);
-    let sets: Vec<&[&Item]> = days.iter().map(|d| d.set.as_slice()).collect();
+    let sets: Vec<&[&Item]> = (0..days.days.len()).map(|k| days.set(k)).collect();
     if !regressed && two_documents(&sets) && two_values(&sets) {
         out.push(build_finding(
             Verdict::Evolution,
