@@ -204,11 +204,20 @@ fn a_stray_figure_beside_the_toll_does_not_hide_its_revision_downwards() {
 
 #[test]
 fn a_same_day_conflict_shows_whatever_else_the_article_says() {
-    // The first article gives today's toll and recalls an earlier one (within the window); the second
-    // gives a different toll for the same day. The earlier figure must not hide the conflict.
+    // The first article gives today's toll, a part of it (children: another group, as another place's
+    // toll will be) and recalls an earlier toll (same group, within the window); the second gives a
+    // different toll for the same day. Neither other figure may hide the conflict.
     let a = analyse_case("conflict-beside-another-figure");
+    let scopes: Vec<Option<&str>> = a.claims.iter().map(|c| c.scope.as_deref()).collect();
+    assert_eq!(
+        scopes,
+        vec![None, Some("children"), None, None],
+        "{:#?}",
+        a.claims
+    );
     assert_eq!(verdicts(&a), vec!["conflict"], "{:#?}", a.claims);
     let f = &a.findings[0];
+    assert_eq!(f.scope, None);
     let bests: Vec<Option<f64>> = f.sets.iter().map(|s| s.best).collect();
     assert!(
         bests.contains(&Some(8754.0)) && bests.contains(&Some(12391.0)),
