@@ -246,6 +246,24 @@ fn timeline_days_show_parties_apart_with_a_figure_a_source_gave() {
 }
 
 #[test]
+fn a_dispute_is_never_averaged_into_one_timeline_figure() {
+    // The army's "between 100 and 300" and the ministry's "at least 471" once gave one day with best
+    // 335.5, a figure nobody gave: now each party has its row.
+    let a = analyse_case("disputed");
+    let series = factdiff::timeline_build::series(&a, "killed", None);
+    let days = factdiff::timeline::days(&series[0]);
+    let rows: Vec<(Option<&str>, Option<f64>)> =
+        days.iter().map(|d| (d.party.as_deref(), d.best)).collect();
+    assert_eq!(
+        rows,
+        vec![
+            (Some("gaza-authorities"), Some(471.0)),
+            (Some("israel"), Some(200.0))
+        ]
+    );
+}
+
+#[test]
 fn every_statistic_has_low_best_high_in_order_and_whole_counts() {
     for case in common::cases() {
         let a = analyse_case(&case);
