@@ -46,7 +46,7 @@ pub fn series(a: &Analysis, kind: &str, subject: Option<&str>) -> Vec<TimelineSe
             date: c.as_of,
             text: c.quantity.text.clone(),
             lo: c.quantity.lo,
-            best: c.quantity.best(),
+            best: whole_for_counts(c.quantity.best(), c.quantity.class),
             hi: c.quantity.hi,
             claim: c.id.clone(),
             party: c
@@ -57,6 +57,15 @@ pub fn series(a: &Analysis, kind: &str, subject: Option<&str>) -> Vec<TimelineSe
         });
     }
     by_subject.into_values().collect()
+}
+
+/// A count's best figure as a whole number: the middle of "between 50 and 75" is 62 people, not 62.5
+/// (rounded down, so it stays within the interval's whole bounds). Durations keep their fraction.
+fn whole_for_counts(best: Option<f64>, class: crate::model::QuantityClass) -> Option<f64> {
+    match class {
+        crate::model::QuantityClass::Count => best.map(f64::floor),
+        _ => best,
+    }
 }
 
 fn figure(v: Option<f64>) -> String {
@@ -161,4 +170,27 @@ pub fn render_json(series: &[TimelineSeries]) -> String {
     .unwrap_or_else(|_| "{}".into());
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{analyse, Inputs};
+    use crate::rules::RuleSet;
+
+    #[test]
+    fn a_count_range_gives_a_whole_best_figure() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let text = "+++\noutlet = \"A\"\npublished = 2023-10-18\n+++\nStrikes\n\nBetween 50 and 75 people were killed in Gaza, the wire said.\n";
+        std::fs::write(dir.path().join("a.txt"), text).expect("write");
+        let inputs = Inputs {
+            paths: vec![dir.path().to_path_buf()],
+            ..Inputs::default()
+        };
+        let a = analyse(&inputs, &RuleSet::embedded().expect("rules"));
+        let s = series(&a, "killed", None);
+        assert_eq!(s.len(), 1, "{:#?}", a.claims);
+        assert_eq!(s[0].points[0].best, Some(62.0));
+        assert_eq!(days(&s[0])[0].best, Some(62.0));
+    }
 }
