@@ -1,10 +1,21 @@
-//! Claims → [`Finding`]s. Claims of one kind, subject, scope and modality form a group (increments
-//! never join one); when documents name their event, only claims of the same event (or of documents
-//! naming none) are compared. Within a group, claims whose as-of dates fall within the kind's window form
-//! a time slice; a slice splits into agreement sets (claims whose hard intervals share a point), and
-//! two sets held by different documents make a `conflict` (or `disputed` when the sets come from
-//! different parties). One agreement set whose soft intervals split is a `tension`. Across slices, a
-//! non-decreasing tally that falls beyond tolerance is a `regression`; other changes are `evolution`.
+//! Claims → [`Finding`]s. Claims are compared within a group: one event, kind, subject, place, scope
+//! and modality ([`GroupKey`]; increments never join one). When documents name their event, only claims
+//! of the same event (or of documents naming none) are compared.
+//!
+//! Within a group, claims whose as-of dates fall within the kind's window form a time slice; a slice
+//! splits into agreement sets (claims whose hard intervals share a point). Two documents of which no
+//! figure agrees with any figure of the other make a `conflict` (or `disputed` when the sets come from
+//! different parties), whatever else either document says. One agreement set whose soft intervals
+//! split is a `tension`.
+//!
+//! Across dates, each date is summed up by its consensus: the agreement set held by the most
+//! documents. A non-decreasing tally whose consensus on a later date (in a later slice) falls below the
+//! highest consensus of an earlier date beyond tolerance is a `regression`; other changes are
+//! `evolution`. A stray figure thus changes the verdict of its own date only when it is that date's
+//! consensus, and never hides a conflict between two other sources.
+//!
+//! A finding's id is a hash of its verdict, its group and its date window (see [`finding_id`]), never
+//! of the documents in it, so that adding or removing an article leaves reviewed findings' ids alone.
 //! Every step sorts or sweeps, so the cost is O(n log n) in the number of claims.
 //!
 //! Speed (the target: 10⁶ claims in under two seconds) comes mostly from memory. Claims are large and
@@ -13,30 +24,75 @@
 //! document id, figure as written) into one string per group; a group's comparison then reads only its
 //! own compact memory. Within a group, documents are numbered so that they compare as integers, slices
 //! and agreement sets are lists of references, an item finds its agreement set by binary search, and
-//! finding ids and summaries are written without building a string per claim.
+//! summaries are written without building a string per claim.
 
 use crate::model::{AgreementSet, Claim, Document, Finding, Modality, StableHasher, Verdict};
 use crate::rules::{RuleSet, Trend};
 use crate::time::Date;
-use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashSet};
 use std::fmt::Write as _;
 use std::hash::BuildHasher;
 
-/// Claims are compared within one kind, subject, scope and modality.
-type GroupKey<'a> = (&'a str, &'a str, Option<&'a str>, Modality);
+/// What claims must share to be compared (besides their event, see [`event_partitions`]): a figure is
+/// only ever compared with figures of the same kind, subject, place, scope and modality. Built by
+/// [`group_key`], the one place that reads these fields from a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct GroupKey<'a> {
+    kind: &'a str,
+    subject: &'a str,
+    /// Where the figure was counted (a country, a city). `None` until claims carry a place.
+    place: Option<&'a str>,
+    scope: Option<&'a str>,
+    modality: Modality,
+}
+
+/// The group a claim belongs to. When claims gain a `place`, it is read here (and hashed into finding
+/// ids by [`finding_id`] only when present, so that ids of claims without a place do not change).
+fn group_key(c: &Claim) -> GroupKey<'_> {
+    GroupKey {
+        kind: &c.kind,
+        subject: &c.subject,
+        place: None,
+        scope: c.scope.as_deref(),
+        modality: c.modality,
+    }
+}
 
 /// What a group's comparison needs besides its claims.
 #[derive(Debug, Clone, Copy)]
 struct GroupContext<'a> {
-    kind: &'a str,
-    subject: &'a str,
-    scope: Option<&'a str>,
+    key: GroupKey<'a>,
+    /// The event of the partition compared (see [`event_partitions`]); `None` when no document of the
+    /// group names one.
+    event: Option<&'a str>,
     tolerance: f64,
     window: i64,
     trend: Trend,
     /// No two claims of the group share an id, so a finding's claims need no de-duplication by id.
     unique_ids: bool,
+}
+
+/// The date window a finding covers, hashed into its id.
+#[derive(Debug, Clone, Copy)]
+enum Window {
+    /// A time slice, named by its first date; `None` for undated claims only.
+    Slice(Option<Date>),
+    /// A fall below the consensus of this date.
+    Since(Date),
+    /// The change of a tally over all dates of the group.
+    AllDates,
+}
+
+impl Window {
+    /// The window as words, e.g. `slice 2023-11-09`.
+    fn label(self) -> String {
+        match self {
+            Window::Slice(Some(d)) => format!("slice {d}"),
+            Window::Slice(None) => "undated".to_string(),
+            Window::Since(d) => format!("since {d}"),
+            Window::AllDates => "all dates".to_string(),
+        }
+    }
 }
 
 /// Compares all claims; `docs` gives each claim's document (for events and outlets).
@@ -59,14 +115,12 @@ pub fn compare_claims(docs: &[Document], claims: &[Claim], rules: &RuleSet) -> V
 fn group_findings(group: &Group, rules: &RuleSet) -> Vec<Finding> {
     let items = group.items();
     let (tolerance, window, trend) = rules
-        .kind(group.key.0)
+        .kind(group.key.kind)
         .map(|k| (k.tolerance, k.window_days, k.trend))
         .unwrap_or((0.05, 2, Trend::None));
-    let (kind, subject, scope, _) = group.key;
     let context = GroupContext {
-        kind,
-        subject,
-        scope,
+        key: group.key,
+        event: None,
         tolerance,
         window,
         trend,
@@ -74,7 +128,7 @@ fn group_findings(group: &Group, rules: &RuleSet) -> Vec<Finding> {
     };
     event_partitions(&items)
         .into_iter()
-        .flat_map(|part| analyse_group(part, &context))
+        .flat_map(|(event, part)| analyse_group(part, &GroupContext { event, ..context }))
         .collect()
 }
 
@@ -100,8 +154,6 @@ struct Item<'a, S = &'a str> {
     id_hash: u64,
     /// The claim's document as a number; within a group, numbers sort as the document ids do.
     doc: usize,
-    /// The document id is a proper prefix of another one of the group (see [`number_documents`]).
-    doc_is_prefix: bool,
     /// The document id.
     doc_id: S,
     /// The event the claim's document names, if any.
@@ -168,7 +220,6 @@ impl<'a> Group<'a> {
                 id: get(i.id),
                 id_hash: i.id_hash,
                 doc: i.doc,
-                doc_is_prefix: i.doc_is_prefix,
                 doc_id: get(i.doc_id),
                 event: i.event,
                 text: get(i.text),
@@ -188,8 +239,7 @@ impl<'a> Group<'a> {
 }
 
 /// Numbers the items' documents so that the numbers sort as the ids do (comparing two numbers is
-/// cheaper than comparing two ids), and marks ids that are a proper prefix of another id (`a` and
-/// `ab`): `doc|text` strings of those two may not sort as the numbers do.
+/// cheaper than comparing two ids).
 fn number_documents(items: &mut [Item]) {
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_unstable_by_key(|&k| items[k].doc_id);
@@ -199,17 +249,6 @@ fn number_documents(items: &mut [Item]) {
             number += 1;
         }
         items[k].doc = number;
-    }
-    // Ids that extend an id sort right after it, so the next different id tells.
-    let mut following: Option<&str> = None;
-    let mut previous: Option<&str> = None;
-    for &k in order.iter().rev() {
-        let id = items[k].doc_id;
-        if previous.is_some_and(|p| p != id) {
-            following = previous;
-        }
-        items[k].doc_is_prefix = following.is_some_and(|f| f.starts_with(id));
-        previous = Some(id);
     }
 }
 
@@ -223,8 +262,7 @@ fn fx_hash(s: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(s)
 }
 
-/// The claims (increments excepted) grouped by kind, subject, scope and modality, in key order, each
-/// group in input order. Reads the claims once, in order.
+/// The claims (increments excepted) grouped by [`GroupKey`], in key order, each group in input order. Reads the claims once, in order.
 fn groups<'a>(docs: &'a [Document], claims: &'a [Claim]) -> Vec<Group<'a>> {
     let events = events_of(docs);
     let mut parties: FastMap<&str, usize> = FastMap::default();
@@ -234,12 +272,7 @@ fn groups<'a>(docs: &'a [Document], claims: &'a [Claim]) -> Vec<Group<'a>> {
         if c.quantity.delta {
             continue;
         }
-        let key = (
-            c.kind.as_str(),
-            c.subject.as_str(),
-            c.scope.as_deref(),
-            c.modality,
-        );
+        let key = group_key(c);
         let g = *index.entry(key).or_insert_with(|| {
             groups.push(Group {
                 key,
@@ -257,7 +290,6 @@ fn groups<'a>(docs: &'a [Document], claims: &'a [Claim]) -> Vec<Group<'a>> {
             id: group.place(&c.id),
             id_hash: fx_hash(&c.id),
             doc: 0,
-            doc_is_prefix: false,
             doc_id: group.place(&c.doc),
             event: events
                 .as_ref()
@@ -305,26 +337,28 @@ fn ids_are_unique(items: &[Item]) -> bool {
     })
 }
 
-/// The claims of a group to compare together: all of them, or, when documents name events, one
-/// partition per event (in event order) holding that event's claims and those of documents naming none.
-fn event_partitions<'g, 'a>(items: &'g [Item<'a>]) -> Vec<Vec<&'g Item<'a>>> {
+/// The claims of a group to compare together, with their event: all of them (event `None`), or, when
+/// documents name events, one partition per event (in event order) holding that event's claims and those
+/// of documents naming none.
+fn event_partitions<'g, 'a>(items: &'g [Item<'a>]) -> Vec<(Option<&'a str>, Vec<&'g Item<'a>>)> {
     let events: BTreeSet<&str> = items.iter().filter_map(|i| i.event).collect();
     if events.is_empty() {
-        return vec![items.iter().collect()];
+        return vec![(None, items.iter().collect())];
     }
     events
         .iter()
         .map(|e| {
-            items
+            let part = items
                 .iter()
                 .filter(|i| i.event.is_none() || i.event == Some(*e))
-                .collect()
+                .collect();
+            (Some(*e), part)
         })
         .collect()
 }
 
 /// Same-time findings of each slice (undated claims join every slice), then trend findings across
-/// slices.
+/// dates.
 fn analyse_group(mut items: Vec<&Item>, group: &GroupContext) -> Vec<Finding> {
     items.sort_by(|a, b| {
         a.date
@@ -337,14 +371,15 @@ fn analyse_group(mut items: Vec<&Item>, group: &GroupContext) -> Vec<Finding> {
     let slices = time_slices(dated, group.window);
     let mut out = Vec::new();
     if slices.is_empty() {
-        out.extend(same_time_finding(undated, group));
+        out.extend(same_time_finding(undated, group, Window::Slice(None)));
     }
     let mut members = Vec::new();
     for slice in &slices {
         members.clear();
         members.extend_from_slice(slice);
         members.extend_from_slice(undated);
-        out.extend(same_time_finding(&members, group));
+        let window = Window::Slice(slice.first().and_then(|i| i.date));
+        out.extend(same_time_finding(&members, group, window));
     }
     out.extend(trend_findings(&slices, group));
     out
@@ -460,8 +495,15 @@ fn agreement_sets<'g, 'a>(items: &[&'g Item<'a>], soft: bool) -> Sets<'g, 'a> {
     }
 }
 
-/// True when at least two sets each hold a document that no other set holds: a disagreement between
-/// sources, not within one document.
+/// True when two documents have no agreement set in common: no figure of one agrees with any figure
+/// of the other, whatever else either of them says. A document whose own figures disagree (two figures
+/// of one group and time) does not make a conflict by itself, nor with a source that agrees with one of
+/// its figures.
+///
+/// Documents in one set only are counted per set; a document in several sets is checked against them
+/// with those counts. Two documents that are both in several sets are found when the sets of one all
+/// lie below those of the other (sets come in order of value); interleaved ones (100 and 300 against
+/// 200 and 400) are left unflagged, which keeps the check linear.
 fn sources_disagree(sets: &Sets) -> bool {
     let mut doc_sets: Vec<(usize, usize)> = Vec::with_capacity(sets.items.len());
     for (k, set) in sets.iter().enumerate() {
@@ -469,19 +511,39 @@ fn sources_disagree(sets: &Sets) -> bool {
     }
     doc_sets.sort_unstable();
     doc_sets.dedup();
-    let mut exclusive = vec![false; sets.len()];
+    // Per set, the documents holding only that set.
+    let mut single = vec![0usize; sets.len()];
+    let mut singles = 0;
+    let mut several: Vec<&[(usize, usize)]> = Vec::new();
     for one_doc in doc_sets.chunk_by(|a, b| a.0 == b.0) {
-        if let [(_, k)] = one_doc {
-            exclusive[*k] = true;
+        match one_doc {
+            [(_, k)] => {
+                if single[*k] == 0 && singles > 0 {
+                    // A second set held by a document of its own.
+                    return true;
+                }
+                single[*k] += 1;
+                singles += 1;
+            }
+            _ => several.push(one_doc),
         }
     }
-    exclusive.iter().filter(|e| **e).count() >= 2
+    for one_doc in &several {
+        let agreeing: usize = one_doc.iter().map(|&(_, k)| single[k]).sum();
+        if agreeing < singles {
+            return true;
+        }
+    }
+    // Each document's sets are sorted, so its first and last are its lowest and highest.
+    let lowest_top = several.iter().filter_map(|d| d.last()).map(|p| p.1).min();
+    let highest_bottom = several.iter().filter_map(|d| d.first()).map(|p| p.1).max();
+    matches!((lowest_top, highest_bottom), (Some(top), Some(bottom)) if top < bottom)
 }
 
 /// The finding among claims of one time, if any: sources whose hard intervals split into sets that
 /// cannot all be right (conflict, disputed, or evolution when the sets follow the trend in date order),
 /// else one set whose soft intervals split (tension).
-fn same_time_finding(members: &[&Item], group: &GroupContext) -> Option<Finding> {
+fn same_time_finding(members: &[&Item], group: &GroupContext, window: Window) -> Option<Finding> {
     if !two_documents(&[members]) {
         return None;
     }
@@ -490,22 +552,23 @@ fn same_time_finding(members: &[&Item], group: &GroupContext) -> Option<Finding>
         if !sources_disagree(&sets) {
             return None;
         }
-        if follows_trend(&sets, group.trend) {
-            return Some(build_finding(Verdict::Evolution, &sets.views(), group));
-        }
-        let verdict = if parties_differ(&sets) {
+        let verdict = if follows_trend(&sets, group.trend) {
+            Verdict::Evolution
+        } else if parties_differ(&sets) {
             Verdict::Disputed
         } else {
             Verdict::Conflict
         };
-        return Some(build_finding(verdict, &sets.views(), group));
+        return Some(build_finding(verdict, &sets.views(), group, window));
     }
     let soft_sets = agreement_sets(members, true);
     if soft_sets.len() > 1 && sources_disagree(&soft_sets) {
-        if follows_trend(&soft_sets, group.trend) {
-            return Some(build_finding(Verdict::Evolution, &soft_sets.views(), group));
-        }
-        return Some(build_finding(Verdict::Tension, &soft_sets.views(), group));
+        let verdict = if follows_trend(&soft_sets, group.trend) {
+            Verdict::Evolution
+        } else {
+            Verdict::Tension
+        };
+        return Some(build_finding(verdict, &soft_sets.views(), group, window));
     }
     None
 }
@@ -519,21 +582,44 @@ fn date_span(set: &[&Item]) -> Option<(Date, Date)> {
     })
 }
 
-/// True when the sets, in order of value, are also in strict order of date as the trend wants (a toll
-/// of 24 on one day and 100 the next): the disagreement is the tally moving, not the sources.
+/// True when the sets, in order of value, are also in order of date as the trend wants (a toll of 24
+/// on one day and 100 the next): the disagreement is the tally moving, not the sources. Two neighbouring
+/// sets of one same date may sit in between when one document holds both (an article giving 22 and 24
+/// from two counts, then 100 the next day elsewhere): that difference is within the article, not
+/// between sources. At least one step must go forward in time.
 fn follows_trend(sets: &Sets, trend: Trend) -> bool {
+    if trend == Trend::None {
+        return false;
+    }
     // Agreement sets come sorted by their upper bounds, so by value.
     let spans: Option<Vec<(Date, Date)>> = sets.iter().map(date_span).collect();
     let Some(spans) = spans else { return false };
-    spans.windows(2).all(|w| match trend {
-        Trend::NonDecreasing => w[0].1 < w[1].0,
-        Trend::NonIncreasing => w[0].0 > w[1].1,
-        Trend::None => false,
-    })
+    let views = sets.views();
+    let mut moved = false;
+    for k in 1..spans.len() {
+        let (a, b) = (spans[k - 1], spans[k]);
+        let forward = match trend {
+            Trend::NonIncreasing => a.0 > b.1,
+            _ => a.1 < b.0,
+        };
+        moved |= forward;
+        let one_day_one_document = a.0 == a.1 && a == b && share_a_document(views[k - 1], views[k]);
+        if !forward && !one_day_one_document {
+            return false;
+        }
+    }
+    moved
+}
+
+/// True when some document has claims in both sets.
+fn share_a_document(a: &[&Item], b: &[&Item]) -> bool {
+    let mut docs: Vec<usize> = a.iter().map(|i| i.doc).collect();
+    docs.sort_unstable();
+    b.iter().any(|i| docs.binary_search(&i.doc).is_ok())
 }
 
 /// The party of the news media: outlets relay figures, they are not a side of a dispute.
-const MEDIA_PARTY: &str = "media";
+pub const MEDIA_PARTY: &str = "media";
 
 /// Every set has a known party (other than the media) and no party is in two sets.
 fn parties_differ(sets: &Sets) -> bool {
@@ -568,55 +654,194 @@ fn two_values(parts: &[&[&Item]]) -> bool {
     }
 }
 
-/// Regressions between consecutive slices; when there is none, one evolution over all slices.
+/// One date of a group, summed up by its consensus.
+struct Day {
+    date: Date,
+    /// The time slice holding the date.
+    slice: usize,
+    /// Where the consensus (the agreement set held by the most documents) lies in [`Days::items`].
+    start: usize,
+    end: usize,
+    /// The set's lowest and highest figures (the bounds all its members allow) and best figure.
+    low: f64,
+    high: f64,
+    best: Option<f64>,
+}
+
+/// The dates of a group with their consensus sets, stored one after another.
+struct Days<'g, 'a> {
+    days: Vec<Day>,
+    items: Vec<&'g Item<'a>>,
+}
+
+impl<'g, 'a> Days<'g, 'a> {
+    /// The consensus set of day `k`.
+    fn set(&self, k: usize) -> &[&'g Item<'a>] {
+        &self.items[self.days[k].start..self.days[k].end]
+    }
+}
+
+/// The dates of the slices in order, each with its consensus: the agreement set (hard intervals) held
+/// by the most documents; between sets held by as many, the one the trend ranks highest (the higher for
+/// a non-decreasing tally, the lower for a non-increasing one, else the lower).
+fn days<'g, 'a>(slices: &[&[&'g Item<'a>]], trend: Trend) -> Days<'g, 'a> {
+    let mut out = Days {
+        days: Vec::new(),
+        items: Vec::new(),
+    };
+    let mut bests = Vec::new();
+    let mut docs = Vec::new();
+    for (k, slice) in slices.iter().enumerate() {
+        for day in slice.chunk_by(|a, b| a.date == b.date) {
+            let Some(date) = day[0].date else { continue };
+            let start = out.items.len();
+            if day.len() == 1 {
+                // One figure is its date's consensus (the common case).
+                out.items.push(day[0]);
+            } else {
+                let sets = agreement_sets(day, false);
+                // (documents, best, set) of the consensus so far.
+                let mut chosen: Option<(usize, Option<f64>, &[&Item])> = None;
+                for set in sets.iter() {
+                    docs.clear();
+                    docs.extend(set.iter().map(|i| i.doc));
+                    docs.sort_unstable();
+                    docs.dedup();
+                    let best = set_figures(set, &mut bests).2;
+                    let better = match chosen {
+                        None => true,
+                        Some((n, b, _)) => {
+                            docs.len() > n
+                                || docs.len() == n
+                                    && trend == Trend::NonDecreasing
+                                    && best.unwrap_or(f64::NEG_INFINITY)
+                                        > b.unwrap_or(f64::NEG_INFINITY)
+                                || docs.len() == n
+                                    && trend == Trend::NonIncreasing
+                                    && best.unwrap_or(f64::INFINITY) < b.unwrap_or(f64::INFINITY)
+                        }
+                    };
+                    if better {
+                        chosen = Some((docs.len(), best, set));
+                    }
+                }
+                if let Some((_, _, set)) = chosen {
+                    out.items.extend_from_slice(set);
+                }
+            }
+            let end = out.items.len();
+            if end > start {
+                let (low, high, best) = set_figures(&out.items[start..end], &mut bests);
+                out.days.push(Day {
+                    date,
+                    slice: k,
+                    start,
+                    end,
+                    low,
+                    high,
+                    best,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// True when `day`'s consensus falls below (for a non-increasing tally: rises above) the consensus of
+/// `reference` beyond tolerance: the highest figure the later consensus allows is below the lowest the
+/// earlier one allows, by more than the tolerance.
+fn against_trend(day: &Day, reference: &Day, group: &GroupContext) -> bool {
+    match group.trend {
+        Trend::NonDecreasing => day.high < reference.low * (1.0 - group.tolerance),
+        Trend::NonIncreasing => day.low > reference.high * (1.0 + group.tolerance),
+        Trend::None => false,
+    }
+}
+
+/// True when `day`'s consensus went further along the trend than `reference`'s (higher, for a
+/// non-decreasing tally), so that later dates are measured against it. A date that only repeats the
+/// reference's figure leaves the reference (and so the id of a regression from it) where it is.
+fn new_reference(day: &Day, reference: &Day, trend: Trend) -> bool {
+    let level = |d: &Day| match trend {
+        Trend::NonIncreasing => d.best.unwrap_or(d.high),
+        _ => d.best.unwrap_or(d.low),
+    };
+    match trend {
+        Trend::NonDecreasing => level(day) > level(reference),
+        Trend::NonIncreasing => level(day) < level(reference),
+        Trend::None => false,
+    }
+}
+
+/// Trend findings across dates, compared date by date through their consensus. For a tally with a
+/// trend, the reference is the date whose consensus went furthest along it so far (the highest, for a
+/// non-decreasing tally); every later date of a later slice whose consensus falls below it beyond
+/// tolerance joins one `regression` naming the reference and those dates (a fall within one slice is a
+/// same-time finding instead). Without a regression, one `evolution` names each date's consensus.
 fn trend_findings(slices: &[&[&Item]], group: &GroupContext) -> Vec<Finding> {
     let mut out = Vec::new();
     if slices.len() < 2 {
         return out;
     }
-    let tolerance = group.tolerance;
+    let days = days(slices, group.trend);
     let mut regressed = false;
-    for pair in slices.windows(2) {
-        let (earlier, later) = (pair[0], pair[1]);
-        if !two_documents(&[earlier, later]) {
-            continue;
+    let mut reference = 0;
+    let mut falls: Vec<usize> = Vec::new();
+    let mut flush = |reference: usize, falls: &mut Vec<usize>, out: &mut Vec<Finding>| {
+        if falls.is_empty() {
+            return;
         }
-        let earlier_lo = earlier.iter().map(|i| i.lo).fold(f64::INFINITY, f64::min);
-        let earlier_hi = earlier
-            .iter()
-            .map(|i| i.hi)
-            .fold(f64::NEG_INFINITY, f64::max);
-        let later_lo = later.iter().map(|i| i.lo).fold(f64::INFINITY, f64::min);
-        let later_hi = later.iter().map(|i| i.hi).fold(f64::NEG_INFINITY, f64::max);
-        let fell = later_hi < earlier_lo * (1.0 - tolerance);
-        let rose = later_lo > earlier_hi * (1.0 + tolerance);
-        let is_regression = match group.trend {
-            Trend::NonDecreasing => fell,
-            Trend::NonIncreasing => rose,
-            Trend::None => false,
-        };
-        if is_regression {
+        let mut sets: Vec<&[&Item]> = vec![days.set(reference)];
+        sets.extend(falls.iter().map(|&k| days.set(k)));
+        falls.clear();
+        if two_documents(&sets) {
             regressed = true;
-            out.push(build_finding(Verdict::Regression, &[earlier, later], group));
+            let window = Window::Since(days.days[reference].date);
+            out.push(build_finding(Verdict::Regression, &sets, group, window));
+        }
+    };
+    for k in 1..days.days.len() {
+        let (day, earlier) = (&days.days[k], &days.days[reference]);
+        if new_reference(day, earlier, group.trend) {
+            flush(reference, &mut falls, &mut out);
+            reference = k;
+        } else if day.slice != earlier.slice && against_trend(day, earlier, group) {
+            falls.push(k);
         }
     }
-    if !regressed && two_documents(slices) && two_values(slices) {
-        out.push(build_finding(Verdict::Evolution, slices, group));
+    flush(reference, &mut falls, &mut out);
+    let sets: Vec<&[&Item]> = (0..days.days.len()).map(|k| days.set(k)).collect();
+    if !regressed && two_documents(&sets) && two_values(&sets) {
+        out.push(build_finding(
+            Verdict::Evolution,
+            &sets,
+            group,
+            Window::AllDates,
+        ));
     }
     out
 }
 
-/// A set's claims, low, best and high figures, and first date; `bests` is scratch space.
-fn set_summary(set: &[&Item], bests: &mut Vec<f64>) -> AgreementSet {
+/// A set's lowest figure (the largest lower bound of its members), highest figure (the smallest upper
+/// bound) and best figure: the median of its members' best figures, moved into [low, high] when a
+/// member's best lies outside what the others allow. `bests` is scratch space.
+fn set_figures(set: &[&Item], bests: &mut Vec<f64>) -> (f64, f64, Option<f64>) {
     let low = set.iter().map(|i| i.lo).fold(f64::NEG_INFINITY, f64::max);
     let high = set.iter().map(|i| i.hi).fold(f64::INFINITY, f64::min);
     bests.clear();
     bests.extend(set.iter().filter_map(|i| i.best));
+    let best = median(bests).map(|b| if low <= high { b.clamp(low, high) } else { b });
+    (low, high, best)
+}
+
+/// A set's claims, low, best and high figures, and first date; `bests` is scratch space.
+fn set_summary(set: &[&Item], bests: &mut Vec<f64>) -> AgreementSet {
+    let (low, high, best) = set_figures(set, bests);
     let finite = |v: f64| v.is_finite().then_some(v);
     AgreementSet {
         claims: set.iter().map(|i| i.id.to_string()).collect(),
         low: finite(low),
-        best: median(bests),
+        best,
         high: finite(high),
         as_of: set.iter().filter_map(|i| i.date).min(),
     }
@@ -632,8 +857,13 @@ fn median(values: &mut [f64]) -> Option<f64> {
     Some(*m)
 }
 
-/// A finding naming `sets`; an undated claim lowers its severity one step.
-fn build_finding(verdict: Verdict, sets: &[&[&Item]], group: &GroupContext) -> Finding {
+/// A finding naming `sets` over `window`; an undated claim lowers its severity one step.
+fn build_finding(
+    verdict: Verdict,
+    sets: &[&[&Item]],
+    group: &GroupContext,
+    window: Window,
+) -> Finding {
     let items = distinct_claims(sets, group.unique_ids);
     let undated = items.iter().any(|i| i.date.is_none());
     let severity = if undated {
@@ -644,12 +874,12 @@ fn build_finding(verdict: Verdict, sets: &[&[&Item]], group: &GroupContext) -> F
     let mut bests = Vec::new();
     let summaries = sets.iter().map(|s| set_summary(s, &mut bests)).collect();
     Finding {
-        id: finding_id(verdict, group, &items),
+        id: finding_id(verdict, group, window),
         verdict,
         severity,
-        kind: group.kind.to_string(),
-        subject: group.subject.to_string(),
-        scope: group.scope.map(str::to_string),
+        kind: group.key.kind.to_string(),
+        subject: group.key.subject.to_string(),
+        scope: group.key.scope.map(str::to_string),
         claims: items.iter().map(|i| i.id.to_string()).collect(),
         quotes: Vec::new(),
         undated,
@@ -671,42 +901,25 @@ fn distinct_claims<'g, 'a>(sets: &[&[&'g Item<'a>]], unique_ids: bool) -> Vec<&'
     distinct
 }
 
-/// `F` and the stable hash of verdict, kind, subject, scope and the sorted `doc|text` of each claim.
-fn finding_id(verdict: Verdict, group: &GroupContext, items: &[&Item]) -> String {
-    let mut parts = items.to_vec();
-    parts.sort_unstable_by(|a, b| cmp_mentions(a, b));
+/// The finding's fingerprint: `F` and the stable hash ([`StableHasher`]) of its verdict, its group
+/// (event, kind, subject, place when known, scope, modality) and its date window ([`Window`]). The
+/// documents, claims and figures in it are not hashed: adding or removing an article changes the id
+/// only when it changes the verdict, the group or the window.
+fn finding_id(verdict: Verdict, group: &GroupContext, window: Window) -> String {
+    let key = &group.key;
     let mut h = StableHasher::default();
     h.part(verdict.as_str());
-    h.part(group.kind);
-    h.part(group.subject);
-    h.part(group.scope.unwrap_or(""));
-    for i in parts {
-        h.part(i.doc_id);
-        h.extend("|");
-        h.extend(i.text);
+    h.part(group.event.unwrap_or(""));
+    h.part(key.kind);
+    h.part(key.subject);
+    if let Some(place) = key.place {
+        h.part("place:");
+        h.extend(place);
     }
+    h.part(key.scope.unwrap_or(""));
+    h.part(key.modality.as_str());
+    h.part(&window.label());
     format!("F{}", h.finish())
-}
-
-/// Orders items as their claims' `doc|text` strings sort, by document number where that gives the
-/// same order.
-fn cmp_mentions(a: &Item, b: &Item) -> Ordering {
-    if a.doc == b.doc {
-        return a.text.cmp(b.text);
-    }
-    // Two ids sort as their numbers unless the lower one is a prefix of the other.
-    let lower = if a.doc < b.doc { a } else { b };
-    if lower.doc_is_prefix {
-        cmp_joined((a.doc_id, a.text), (b.doc_id, b.text))
-    } else {
-        a.doc.cmp(&b.doc)
-    }
-}
-
-/// Compares `doc|text` strings (rarely needed, so built here).
-fn cmp_joined(a: (&str, &str), b: (&str, &str)) -> Ordering {
-    let joined = |(doc, text): (&str, &str)| format!("{doc}|{text}");
-    joined(a).cmp(&joined(b))
 }
 
 /// Formats a figure for people: thousands separators, at most one decimal.
@@ -741,9 +954,10 @@ fn summary_line(verdict: Verdict, group: &GroupContext, sets: &[&[&Item]]) -> St
         .flat_map(|s| s.iter())
         .map(|i| i.text.len() + i.doc_id.len() + 12)
         .sum();
-    let mut out = String::with_capacity(group.kind.len() + group.subject.len() + 64 + mentions);
-    let _ = write!(out, "{} {}", group.kind, group.subject);
-    if let Some(scope) = group.scope {
+    let key = &group.key;
+    let mut out = String::with_capacity(key.kind.len() + key.subject.len() + 64 + mentions);
+    let _ = write!(out, "{} {}", key.kind, key.subject);
+    if let Some(scope) = key.scope {
         let _ = write!(out, " [{scope}]");
     }
     out.push_str(": ");
@@ -1000,7 +1214,7 @@ mod tests {
     }
 
     #[test]
-    fn documents_are_numbered_in_id_order_and_prefixes_are_marked() {
+    fn documents_are_numbered_in_id_order() {
         let docs = ["b", "a-1", "ab", "a", "b", "c"];
         let claims: Vec<Claim> = docs
             .iter()
@@ -1011,14 +1225,190 @@ mod tests {
         for a in &items {
             for b in &items {
                 assert_eq!(a.doc.cmp(&b.doc), a.doc_id.cmp(b.doc_id));
-                let joined = |i: &Item| format!("{}|{}", i.doc_id, i.text);
-                assert_eq!(cmp_mentions(a, b), joined(a).cmp(&joined(b)));
             }
         }
-        let prefix: Vec<(&str, bool)> = items.iter().map(|i| (i.doc_id, i.doc_is_prefix)).collect();
-        assert!(prefix.contains(&("a", true)));
-        assert!(prefix.contains(&("ab", false)));
-        assert!(prefix.contains(&("b", false)));
+    }
+
+    fn findings(claims: &[Claim]) -> Vec<Finding> {
+        let rules = RuleSet::embedded().expect("rules");
+        compare_claims(&[], claims, &rules)
+    }
+
+    /// The figures each set of a finding names, as written.
+    fn set_texts(f: &Finding, claims: &[Claim]) -> Vec<Vec<String>> {
+        f.sets
+            .iter()
+            .map(|s| {
+                s.claims
+                    .iter()
+                    .filter_map(|id| claims.iter().find(|c| &c.id == id))
+                    .map(|c| c.quantity.text.clone())
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// `claim` with its own claim id (`doc:cN`).
+    fn nth(doc: &str, n: usize, value: f64, date: &str) -> Claim {
+        let mut c = claim(doc, value, date, None);
+        c.id = format!("{doc}:c{n}");
+        c
+    }
+
+    #[test]
+    fn a_stray_low_figure_beside_the_earlier_toll_does_not_hide_the_regression() {
+        // 115 from two sources, one of which also gives another fire's 85 that day; 97 a month later.
+        let claims = vec![
+            nth("a", 1, 115.0, "2023-08-21"),
+            nth("a", 2, 85.0, "2023-08-21"),
+            nth("b", 1, 115.0, "2023-08-22"),
+            nth("c", 1, 97.0, "2023-09-15"),
+        ];
+        let found = findings(&claims);
+        let verdicts: Vec<&str> = found.iter().map(|f| f.verdict.as_str()).collect();
+        assert_eq!(verdicts, vec!["regression"], "{found:#?}");
+        assert_eq!(
+            set_texts(&found[0], &claims),
+            vec![vec!["115".to_string()], vec!["97".to_string()]]
+        );
+    }
+
+    #[test]
+    fn a_stray_on_a_date_of_its_own_changes_its_date_only() {
+        // A stray 85 on the first date, then 115, then 97: the fall from 115 is still a regression.
+        let claims = vec![
+            nth("s", 1, 85.0, "2023-08-10"),
+            nth("a", 1, 115.0, "2023-08-21"),
+            nth("c", 1, 97.0, "2023-09-15"),
+        ];
+        let found = findings(&claims);
+        let regression: Vec<_> = found
+            .iter()
+            .filter(|f| f.verdict == Verdict::Regression)
+            .collect();
+        assert_eq!(regression.len(), 1, "{found:#?}");
+        assert_eq!(
+            set_texts(regression[0], &claims),
+            vec![vec!["115".to_string()], vec!["97".to_string()]]
+        );
+        // A stray low figure between the toll and its revision joins the one regression.
+        let claims = vec![
+            nth("a", 1, 115.0, "2023-08-21"),
+            nth("s", 1, 85.0, "2023-09-01"),
+            nth("c", 1, 97.0, "2023-09-15"),
+        ];
+        let found = findings(&claims);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].verdict, Verdict::Regression);
+        assert_eq!(found[0].sets.len(), 3);
+    }
+
+    #[test]
+    fn a_same_day_conflict_is_found_whatever_else_a_document_says() {
+        // Document a also recalls an earlier toll within the window; b disagrees with a's current one.
+        let claims = vec![
+            nth("a", 1, 8754.0, "2023-02-09"),
+            nth("a", 2, 3419.0, "2023-02-07"),
+            nth("b", 1, 12391.0, "2023-02-09"),
+        ];
+        let found = findings(&claims);
+        let verdicts: Vec<&str> = found.iter().map(|f| f.verdict.as_str()).collect();
+        assert_eq!(verdicts, vec!["conflict"], "{found:#?}");
+        // A document agreeing with one of another's two figures is no conflict between them.
+        let claims = vec![
+            nth("a", 1, 100.0, "2023-02-09"),
+            nth("a", 2, 200.0, "2023-02-09"),
+            nth("b", 1, 200.0, "2023-02-09"),
+        ];
+        assert!(findings(&claims).is_empty());
+        // Two documents each with two figures, all four apart: a conflict.
+        let claims = vec![
+            nth("a", 1, 100.0, "2023-02-09"),
+            nth("a", 2, 200.0, "2023-02-09"),
+            nth("b", 1, 300.0, "2023-02-09"),
+            nth("b", 2, 400.0, "2023-02-09"),
+        ];
+        assert_eq!(findings(&claims).len(), 1);
+    }
+
+    #[test]
+    fn two_figures_of_one_article_then_a_higher_one_the_next_day_is_evolution() {
+        // One article gives 22 and 24 (two counts) on the 15th; another gives 100 on the 16th.
+        let claims = vec![
+            nth("a", 1, 22.0, "2017-04-15"),
+            nth("a", 2, 24.0, "2017-04-15"),
+            nth("b", 1, 100.0, "2017-04-16"),
+        ];
+        let verdicts: Vec<Verdict> = findings(&claims).iter().map(|f| f.verdict).collect();
+        assert_eq!(verdicts, vec![Verdict::Evolution]);
+        // Two sources disagreeing on the 15th, then 100 on the 16th: the disagreement stays a conflict.
+        let claims = vec![
+            nth("a", 1, 22.0, "2017-04-15"),
+            nth("c", 1, 24.0, "2017-04-15"),
+            nth("b", 1, 100.0, "2017-04-16"),
+        ];
+        let verdicts: Vec<Verdict> = findings(&claims).iter().map(|f| f.verdict).collect();
+        assert_eq!(verdicts, vec![Verdict::Conflict]);
+        // One article's two figures and another source agreeing with one of them, all on one day: no
+        // step forward in time, so no evolution; the sources do not disagree either.
+        let claims = vec![
+            nth("a", 1, 22.0, "2017-04-15"),
+            nth("a", 2, 24.0, "2017-04-15"),
+            nth("b", 1, 24.0, "2017-04-15"),
+        ];
+        assert!(findings(&claims).is_empty());
+    }
+
+    #[test]
+    fn finding_ids_do_not_depend_on_the_documents_in_them() {
+        let base = vec![
+            nth("a", 1, 9200.0, "2023-11-09"),
+            nth("b", 1, 10800.0, "2023-11-09"),
+            nth("c", 1, 1400.0, "2023-10-20"),
+        ];
+        let ids = |claims: &[Claim]| -> BTreeSet<String> {
+            findings(claims).into_iter().map(|f| f.id).collect()
+        };
+        let before = ids(&base);
+        assert_eq!(before.len(), 2, "{:#?}", findings(&base));
+        // Another source for one side, the same day; another on a later date; a new document id order.
+        let mut more = base.clone();
+        more.push(nth("0-new", 1, 9200.0, "2023-11-09"));
+        more.push(nth("z", 1, 10900.0, "2023-11-30"));
+        let after = ids(&more);
+        assert!(before.is_subset(&after), "{before:?} {after:?}");
+        // A changed verdict gives a new id.
+        let mut disputed = base.clone();
+        disputed[0].attribution.party = Some("gaza-authorities".into());
+        disputed[1].attribution.party = Some("israel".into());
+        assert_ne!(ids(&disputed), before);
+    }
+
+    #[test]
+    fn agreement_sets_have_low_best_high_in_order() {
+        // Bests 100 ("more than 100"), 110 ("at least 110"), 120 ("about 120", [114, 126]): the median
+        // best, 110, lies outside what the set allows, [114, 126].
+        let mut more = claim("a", 100.0, "2023-11-01", None);
+        more.quantity.hi = None;
+        let mut least = claim("b", 110.0, "2023-11-01", None);
+        least.quantity.hi = None;
+        let mut about = claim("c", 120.0, "2023-11-01", None);
+        about.quantity.lo = Some(114.0);
+        about.quantity.hi = Some(126.0);
+        let far = claim("d", 500.0, "2023-11-01", None);
+        let found = findings(&[more, least, about, far]);
+        assert!(!found.is_empty());
+        for f in &found {
+            for s in &f.sets {
+                let (lo, best, hi) = (
+                    s.low.unwrap_or(f64::MIN),
+                    s.best,
+                    s.high.unwrap_or(f64::MAX),
+                );
+                let best = best.expect("a best figure");
+                assert!(lo <= best && best <= hi, "{s:?}");
+            }
+        }
     }
 
     #[test]

@@ -180,12 +180,16 @@ fn reason(f: &Finding, rules: &RuleSet) -> String {
              the next step) do not overlap."
             .to_string(),
         Verdict::Regression => format!(
-            "{} is a cumulative tally that should not fall, yet the highest value the later set allows is \
-             below the lowest value of the earlier set by more than the tolerance ({:.0}%).",
+            "{} is a cumulative tally that should not fall. Each set above is one date's consensus (the \
+             figures most sources gave that date); the first is the highest so far, and on each later \
+             date the highest value the consensus allows is below the lowest value of the first by more \
+             than the tolerance ({:.0}%).",
             f.kind,
             tolerance * 100.0
         ),
-        Verdict::Evolution => "the figures refer to different dates and change the way this kind may change.".to_string(),
+        Verdict::Evolution => "the figures refer to different dates and change the way this kind may change \
+             (across slices of time, each set is one date's consensus: the figures most sources gave that date)."
+            .to_string(),
         Verdict::Misattribution | Verdict::Misquote => quote_reason(f.verdict).to_string(),
     };
     format!("{text}{undated}")

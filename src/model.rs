@@ -418,8 +418,9 @@ pub struct AgreementSet {
 /// A discrepancy (or, for `evolution`, a change) found between sources.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
-    /// Stable id: `F` and eight hex digits of a hash of verdict, kind, subject and the claims' documents
-    /// and texts.
+    /// Stable id: `F` and eight hex digits of a hash of the verdict, the group (event, kind, subject,
+    /// place, scope, modality) and the date window, never of the documents in it (README, "Finding
+    /// ids"); quote findings hash their quotes' documents and words.
     pub id: String,
     /// What was found.
     pub verdict: Verdict,

@@ -30,6 +30,9 @@ pub struct TimelinePoint {
     pub hi: Option<f64>,
     /// The claim id.
     pub claim: String,
+    /// The party the figure is attributed to (`israel`, `gaza-authorities`); `None` when unattributed
+    /// or given by the media. Figures of different parties are summed up apart, never averaged.
+    pub party: Option<String>,
 }
 
 /// All the figures of one kind about one subject.
@@ -45,15 +48,22 @@ pub struct TimelineSeries {
     pub points: Vec<TimelinePoint>,
 }
 
-/// Per date: the low/best/high across sources (the IBC way): the lowest figure any source allows, the
-/// median of the sources' best figures, the highest figure any source allows, and the sources.
+/// Per date and party: the low/best/high across sources (the IBC way): the lowest figure any source
+/// allows, the median of the sources' best figures (a figure a source gave), the highest figure any
+/// source allows, and the sources. The figures of different parties on one date are separate rows,
+/// side by side, never averaged together.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimelineDay {
     /// The date; `None` gathers the undated figures (listed last).
     pub date: Option<Date>,
+    /// The party whose figures these are; `None` for unattributed figures and the media's (listed
+    /// first on each date).
+    pub party: Option<String>,
     /// The smallest lower bound (a point without one counts with its best value, else its upper bound).
     pub low: Option<f64>,
-    /// The median of the points' best values (mean of the two middle ones for an even count).
+    /// The lower median of the points' best values: for an even count the lower of the two middle
+    /// ones, so that the best figure is always one a source gave (335, never 335.5), and
+    /// low ≤ best ≤ high.
     pub best: Option<f64>,
     /// The largest upper bound (a point without one counts with its best value); `None` when some
     /// source gives an open upper bound ("more than 200") or no figure is known.
@@ -85,10 +95,11 @@ fn value_order(a: Option<f64>, b: Option<f64>) -> Ordering {
     }
 }
 
-/// The order of points everywhere: date (undated last), outlet, document, claim, then the remaining
-/// fields so that the order is total.
+/// The order of points everywhere: date (undated last), party (none first), outlet, document, claim,
+/// then the remaining fields so that the order is total.
 pub fn point_order(a: &TimelinePoint, b: &TimelinePoint) -> Ordering {
     date_order(a.date, b.date)
+        .then_with(|| a.party.cmp(&b.party))
         .then_with(|| a.outlet.cmp(&b.outlet))
         .then_with(|| a.doc.cmp(&b.doc))
         .then_with(|| a.claim.cmp(&b.claim))
@@ -114,31 +125,27 @@ fn source_name(p: &TimelinePoint) -> &str {
     }
 }
 
-/// The median of some values (`None` when there are none).
-fn median(mut values: Vec<f64>) -> Option<f64> {
+/// The lower median of some values (`None` when there are none): the middle value, or the lower of
+/// the two middle ones, so always one of the values, never a mean of two.
+fn lower_median(mut values: Vec<f64>) -> Option<f64> {
     if values.is_empty() {
         return None;
     }
     values.sort_by(f64::total_cmp);
-    let n = values.len();
-    if n % 2 == 1 {
-        values.get(n / 2).copied()
-    } else {
-        let (a, b) = (values.get(n / 2 - 1)?, values.get(n / 2)?);
-        Some(a / 2.0 + b / 2.0)
-    }
+    values.get((values.len() - 1) / 2).copied()
 }
 
-/// Per date (undated last): the lowest bound, the median best value and the highest bound across the
-/// series' points, and their sources. Points with no finite value at all still count as sources.
+/// Per date (undated last) and party (none first): the lowest bound, the lower median best value and
+/// the highest bound across the points, and their sources. Points with no finite value at all still
+/// count as sources.
 pub fn days(series: &TimelineSeries) -> Vec<TimelineDay> {
     let mut out: Vec<TimelineDay> = Vec::new();
     let points = sorted_points(series);
     let mut i = 0;
     while i < points.len() {
-        let date = points[i].date;
+        let (date, party) = (points[i].date, &points[i].party);
         let mut j = i;
-        while j < points.len() && points[j].date == date {
+        while j < points.len() && points[j].date == date && &points[j].party == party {
             j += 1;
         }
         let group = &points[i..j];
@@ -169,8 +176,9 @@ pub fn days(series: &TimelineSeries) -> Vec<TimelineDay> {
         sources.dedup();
         out.push(TimelineDay {
             date,
+            party: party.clone(),
             low,
-            best: median(bests),
+            best: lower_median(bests),
             high: if open_high { None } else { high },
             sources,
         });
@@ -712,6 +720,7 @@ mod tests {
             best: Some(best),
             hi: Some(best),
             claim: format!("{outlet}-{date}:c1"),
+            party: None,
         }
     }
 
@@ -849,6 +858,7 @@ mod tests {
         assert_eq!(days[0].date, d("2023-11-21"));
         assert_eq!(days[0].low, Some(200.0));
         assert_eq!(days[0].best, Some(240.0), "median of 200, 240, 250");
+        assert_eq!(days[0].party, None);
         assert_eq!(days[0].high, None, "an open upper bound");
         assert_eq!(days[0].sources, vec!["AFP", "AP", "Reuters"]);
         assert_eq!(days[1].date, d("2023-11-22"));
@@ -881,10 +891,36 @@ mod tests {
         assert_eq!(day.sources, vec!["A", "B", "X", "doc-7"]);
         assert!(days(&series(vec![])).is_empty());
         let s = series(vec![
-            point("A", "2023-11-21", 10.0),
-            point("B", "2023-11-21", 20.0),
+            point("A", "2023-11-21", 335.0),
+            point("B", "2023-11-21", 336.0),
         ]);
-        assert_eq!(days(&s)[0].best, Some(15.0));
+        assert_eq!(
+            days(&s)[0].best,
+            Some(335.0),
+            "the lower of the two middle figures, a figure a source gave, not 335.5"
+        );
+    }
+
+    #[test]
+    fn parties_are_summed_up_apart_never_averaged() {
+        let mut ministry = point("Coastal Daily", "2023-10-18", 471.0);
+        ministry.party = Some("gaza-authorities".into());
+        let mut army = point("Valley Times", "2023-10-18", 200.0);
+        army.party = Some("israel".into());
+        let mut army_too = point("Hill Post", "2023-10-18", 100.0);
+        army_too.party = Some("israel".into());
+        let days = days(&series(vec![ministry, army, army_too]));
+        let rows: Vec<String> = days
+            .iter()
+            .map(|d| format!("{:?} {:?} {:?} {:?}", d.party, d.low, d.best, d.high))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                "Some(\"gaza-authorities\") Some(471.0) Some(471.0) Some(471.0)",
+                "Some(\"israel\") Some(100.0) Some(100.0) Some(200.0)",
+            ]
+        );
     }
 
     #[test]

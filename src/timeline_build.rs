@@ -46,19 +46,33 @@ pub fn series(a: &Analysis, kind: &str, subject: Option<&str>) -> Vec<TimelineSe
             date: c.as_of,
             text: c.quantity.text.clone(),
             lo: c.quantity.lo,
-            best: c.quantity.best(),
+            best: whole_for_counts(c.quantity.best(), c.quantity.class),
             hi: c.quantity.hi,
             claim: c.id.clone(),
+            party: c
+                .attribution
+                .party
+                .clone()
+                .filter(|p| p != crate::compare::MEDIA_PARTY),
         });
     }
     by_subject.into_values().collect()
+}
+
+/// A count's best figure as a whole number: the middle of "between 50 and 75" is 62 people, not 62.5
+/// (rounded down, so it stays within the interval's whole bounds). Durations keep their fraction.
+fn whole_for_counts(best: Option<f64>, class: crate::model::QuantityClass) -> Option<f64> {
+    match class {
+        crate::model::QuantityClass::Count => best.map(f64::floor),
+        _ => best,
+    }
 }
 
 fn figure(v: Option<f64>) -> String {
     v.map(format_number).unwrap_or_else(|| "…".into())
 }
 
-/// One table per subject: each figure in date order, then the low/best/high of each date.
+/// One table per subject: each figure in date order, then the low/best/high of each date and party.
 pub fn render_table(series: &[TimelineSeries]) -> String {
     let mut out = String::new();
     for s in series {
@@ -103,12 +117,13 @@ pub fn render_table(series: &[TimelineSeries]) -> String {
         d.load_preset(UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic)
             .set_width(100)
-            .set_header(vec!["as of", "low", "best", "high", "sources"]);
+            .set_header(vec!["as of", "party", "low", "best", "high", "sources"]);
         for day in days(s) {
             d.add_row(vec![
                 day.date
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "undated".into()),
+                sanitize(day.party.as_deref().unwrap_or("—")),
                 figure(day.low),
                 figure(day.best),
                 figure(day.high),
@@ -123,7 +138,8 @@ pub fn render_table(series: &[TimelineSeries]) -> String {
     out
 }
 
-/// The series as JSON: `{"schema": "factdiff/v1", "timeline": [{kind, subject, unit, points, days}]}`.
+/// The series as JSON: `{"schema": "factdiff/v1", "timeline": [{kind, subject, unit, points, days}]}`;
+/// each point and day names its `party` (`null` when none).
 pub fn render_json(series: &[TimelineSeries]) -> String {
     use crate::report::json::number;
     let list: Vec<_> = series
@@ -137,9 +153,11 @@ pub fn render_json(series: &[TimelineSeries]) -> String {
                     "claim": p.claim, "doc": p.doc, "outlet": p.outlet,
                     "as_of": p.date.map(|d| d.to_string()), "text": p.text,
                     "lo": number(p.lo), "best": number(p.best), "hi": number(p.hi),
+                    "party": p.party,
                 })).collect::<Vec<_>>(),
                 "days": days(s).iter().map(|d| json!({
                     "as_of": d.date.map(|d| d.to_string()),
+                    "party": d.party,
                     "low": number(d.low), "best": number(d.best), "high": number(d.high),
                     "sources": d.sources,
                 })).collect::<Vec<_>>(),
@@ -152,4 +170,27 @@ pub fn render_json(series: &[TimelineSeries]) -> String {
     .unwrap_or_else(|_| "{}".into());
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{analyse, Inputs};
+    use crate::rules::RuleSet;
+
+    #[test]
+    fn a_count_range_gives_a_whole_best_figure() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let text = "+++\noutlet = \"A\"\npublished = 2023-10-18\n+++\nStrikes\n\nBetween 50 and 75 people were killed in Gaza, the wire said.\n";
+        std::fs::write(dir.path().join("a.txt"), text).expect("write");
+        let inputs = Inputs {
+            paths: vec![dir.path().to_path_buf()],
+            ..Inputs::default()
+        };
+        let a = analyse(&inputs, &RuleSet::embedded().expect("rules"));
+        let s = series(&a, "killed", None);
+        assert_eq!(s.len(), 1, "{:#?}", a.claims);
+        assert_eq!(s[0].points[0].best, Some(62.0));
+        assert_eq!(days(&s[0])[0].best, Some(62.0));
+    }
 }
