@@ -433,14 +433,23 @@ fn other_event_year(
         .map(|(_, year)| year)
 }
 
-/// True when the word before the byte offset `at` (of the original sentence) is "since", "from" or
-/// "in" after "since" ("since 2011", "from 2011").
+/// True when the year at byte offset `at` (of the original sentence) only says since when a tally
+/// runs: "since 2011", "from 2011", "since it began in 2011", "since March 2011".
 fn follows_since(masked: &Masked, at: usize) -> bool {
-    let before = masked.original_before(at);
-    let lower = before.trim_end().to_lowercase();
-    ["since", "from", "since early", "since late", "since the start of", "since march", "since the"]
+    let lower = masked.original_before(at).to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let last = words.last().copied().unwrap_or("");
+    if matches!(last, "since" | "from") {
+        return true;
+    }
+    // "since it began in 2011", "since the uprising started in March 2011": a since-clause within
+    // a few words, with no other event named after "the".
+    words
         .iter()
-        .any(|w| lower.ends_with(w))
+        .rev()
+        .take(6)
+        .any(|w| *w == "since")
+        && !words.iter().rev().take(2).any(|w| *w == "the")
 }
 
 /// Largest gap (bytes of masked text) between a figure and a part of it ("killing 50 people, including

@@ -414,12 +414,12 @@ fn rules_diff_lists_exactly_the_claims_a_rule_change_touches() {
     let after = before
         .replace("'{qty} {appos}{w:4}{aux}{hurt}\\b',", "'{qty} zzzz',")
         .replace(
-            "wounded = [\n  \"wounded\", \"wounding\",",
-            "wounded = [\n  \"zzzz\", \"wounding\",",
+            "wounded = [\n  \"wounded\", \"wounding\", \"wounds\", \"injured\",",
+            "wounded = [\n  \"zzzz\", \"wounding\", \"wounds\", \"zzzz\",",
         );
     assert_eq!(
         after.matches("zzzz").count(),
-        2,
+        3,
         "the test edits the wounded rule and the frames' wounded words"
     );
     let (old, new) = (dir.path().join("old.toml"), dir.path().join("new.toml"));
