@@ -473,7 +473,8 @@ fn is_punct(t: &Tok, set: &[char]) -> bool {
     !t.word && t.lower.chars().next().is_some_and(|c| set.contains(&c))
 }
 
-fn is_quote_mark(t: &Tok) -> bool {
+/// True for a quotation mark (straight, curly, guillemet or low-9).
+pub fn is_quote_mark(t: &Tok) -> bool {
     is_punct(t, &['"', '“', '”', '«', '»', '„', '\'', '‘', '’'])
 }
 
