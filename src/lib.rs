@@ -27,6 +27,7 @@ pub mod entity;
 pub mod error;
 pub mod explain;
 pub mod extract;
+pub mod lexicon;
 pub mod model;
 pub mod pipeline;
 pub mod progress;

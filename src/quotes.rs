@@ -501,35 +501,6 @@ const NEGATIONS: &[&str] = &[
     "not", "no", "never", "none", "nothing", "nobody", "cannot", "neither", "nor", "without",
 ];
 
-const NUMBER_WORDS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "dozen",
-    "dozens",
-    "billion",
-];
-
 const STOPWORDS: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
     "from", "as", "is", "are", "was", "were", "be", "been", "this", "that", "these", "those", "it",
@@ -543,7 +514,7 @@ fn is_negation(w: &str) -> bool {
 }
 
 fn is_number(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w)
+    w.chars().next().is_some_and(|c| c.is_ascii_digit()) || crate::quantity::is_number_word(w)
 }
 
 fn stem(w: &str) -> &str {
@@ -1034,6 +1005,35 @@ mod tests {
                 &["a:q1".to_string(), "c:q1".to_string()][..]
             ]
         );
+    }
+
+    #[test]
+    fn every_number_word_of_the_lexicon_is_a_number() {
+        let t = table();
+        let q = |d: &str, s: &str| quote(d, 1, s, "Haniyeh", Some("ismail-haniyeh"));
+        for (one, two) in [
+            ("sixty", "seventy"),
+            ("thirteen", "fifteen"),
+            ("two lakh", "three lakh"),
+        ] {
+            let qs = [
+                q(
+                    "a",
+                    &format!("we will free {one} prisoners in the first stage"),
+                ),
+                q(
+                    "b",
+                    &format!("we will free {two} prisoners in the first stage"),
+                ),
+            ];
+            let f = compare_quotes(&docs(&qs), &qs, &t);
+            assert_eq!(f.len(), 1, "{one} / {two}");
+            assert!(
+                f[0].summary.contains("a number differs"),
+                "{}",
+                f[0].summary
+            );
+        }
     }
 
     #[test]

@@ -8,6 +8,8 @@
 //! document's publication date, and [`sentence_as_of`] the date a sentence's figures refer to. Nothing
 //! here panics on any input: all slicing is on character boundaries found by the regex engine.
 
+use crate::lexicon;
+use crate::quantity;
 use regex::Regex;
 use std::fmt;
 use std::sync::OnceLock;
@@ -226,73 +228,30 @@ impl DateMention {
 /// same year, not as a date of the year before.
 const NEAR_FUTURE_DAYS: i64 = 60;
 
-const MONTH_NAMES: [&str; 24] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Sept",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-];
-const WEEKDAY_NAMES: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const WEEKDAY_ABBREVIATIONS: [&str; 10] = [
-    "Tues", "Thurs", "Thur", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
-];
-
-/// `Name|NAME|…` for each name, in the given order (longer forms first where it matters).
-fn alternation(names: &[&str]) -> String {
+/// `Name|NAME|…` for each lower-case name, in the given order (the lexicon puts longer forms first
+/// where one is a prefix of another).
+fn alternation<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = Vec::new();
     for n in names {
-        out.push((*n).to_string());
+        let mut chars = n.chars();
+        let capitalised: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        out.push(capitalised);
         out.push(n.to_uppercase());
     }
     out.join("|")
 }
 
-/// Month number of a (matched) month name or abbreviation.
+/// Month number of a (matched) month name or abbreviation, in any case.
 fn month_number(name: &str) -> Option<u32> {
-    let key: String = name.chars().take(3).flat_map(char::to_lowercase).collect();
-    let m = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .position(|k| *k == key)?;
-    u32::try_from(m + 1).ok()
+    lexicon::month(&name.to_lowercase())
 }
 
-/// Weekday number (0 = Monday) of a (matched) weekday name or abbreviation.
+/// Weekday number (0 = Monday) of a (matched) weekday name or abbreviation, in any case.
 fn weekday_number(name: &str) -> Option<u32> {
-    let key: String = name.chars().take(2).flat_map(char::to_lowercase).collect();
-    let w = ["mo", "tu", "we", "th", "fr", "sa", "su"]
-        .iter()
-        .position(|k| *k == key)?;
-    u32::try_from(w).ok()
+    lexicon::weekday(&name.to_lowercase())
 }
 
 struct Patterns {
@@ -312,11 +271,18 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let mon = alternation(&MONTH_NAMES);
-        let mut wd_names: Vec<&str> = WEEKDAY_NAMES.to_vec();
-        wd_names.extend_from_slice(&WEEKDAY_ABBREVIATIONS);
-        let wd = alternation(&wd_names);
-        let full_wd = alternation(&WEEKDAY_NAMES);
+        let mon = alternation(
+            lexicon::MONTH_NAMES
+                .into_iter()
+                .chain(lexicon::MONTH_ABBREVIATIONS.map(|(a, _)| a)),
+        );
+        let wd = alternation(
+            lexicon::WEEKDAY_NAMES
+                .into_iter()
+                .chain(lexicon::WEEKDAY_ABBREVIATIONS),
+        );
+        let full_wd = alternation(lexicon::WEEKDAY_NAMES);
+        let one_to_ten = quantity::UNITS[1..=10].join("|");
         let re = |p: &str| Regex::new(p).expect("static date pattern compiles");
         Patterns {
             month_day: re(&format!(
@@ -332,7 +298,7 @@ fn patterns() -> &'static Patterns {
                 r"\b(?:((?i:last|past|this|next|coming))\s+)?({full_wd})(s?)\b"
             )),
             relative: re(
-                r"(?i)\b(?:(the\s+day\s+before\s+yesterday)|(yesterday)|(last\s+night)|(last\s+week)|(?:(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(days?|weeks?)\s+ago))\b",
+                &format!(r"(?i)\b(?:(the\s+day\s+before\s+yesterday)|(yesterday)|(last\s+night)|(last\s+week)|(?:(\d{{1,2}}|a|an|{one_to_ten})\s+(days?|weeks?)\s+ago))\b"),
             ),
             year: re(r"\b(19[5-9]\d|20\d\d)\b"),
             url_full: re(r"(?:^|[/_=-])((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:$|[^\d])"),
@@ -576,14 +542,11 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
 /// The value of a small count written in digits or words (`3`, `three`, `a`).
 fn number_word(s: &str) -> Option<i64> {
     let lower = s.to_lowercase();
-    let words = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    ];
     if lower == "a" || lower == "an" {
         return Some(1);
     }
-    if let Some(i) = words.iter().position(|w| *w == lower) {
-        return i64::try_from(i + 1).ok();
+    if let Some(n) = quantity::unit_word(&lower) {
+        return i64::try_from(n).ok();
     }
     lower.parse().ok()
 }
