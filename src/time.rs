@@ -370,26 +370,38 @@ fn calendar(year: Option<i32>, month: u32, day: u32, weekday: Option<u32>) -> Op
 pub fn find_dates(text: &str) -> Vec<DateMention> {
     let p = patterns();
     let mut found: Vec<DateMention> = Vec::new();
-    let mut push = |start: usize, end: usize, expr: Option<DateExpr>| {
-        if let Some(expr) = expr {
-            found.push(DateMention { start, end, expr });
-        }
-    };
+    month_day_dates(p, text, &mut found);
+    fused_year_dates(p, text, &mut found);
+    day_month_dates(p, text, &mut found);
+    numeric_dates(p, text, &mut found);
+    weekday_dates(p, text, &mut found);
+    relative_dates(p, text, &mut found);
+    outermost(found)
+}
 
-    // A written year in a named-month date: plausible and not the start of a longer number; otherwise
-    // the date ends at its day.
-    let year_of = |m: Option<regex::Match<'_>>| -> Option<(i32, usize)> {
-        let m = m?;
-        let y: i32 = m.as_str().parse().ok()?;
-        (plausible_year(y) && !continues_number(text, m.end())).then_some((y, m.end()))
-    };
+/// Adds a mention when its expression is a date.
+fn push(found: &mut Vec<DateMention>, start: usize, end: usize, expr: Option<DateExpr>) {
+    if let Some(expr) = expr {
+        found.push(DateMention { start, end, expr });
+    }
+}
 
+/// A written year in a named-month date, with where it ends: plausible and not the start of a longer
+/// number; otherwise `None` and the date ends at its day.
+fn written_year(text: &str, m: Option<regex::Match<'_>>) -> Option<(i32, usize)> {
+    let m = m?;
+    let y: i32 = m.as_str().parse().ok()?;
+    (plausible_year(y) && !continues_number(text, m.end())).then_some((y, m.end()))
+}
+
+/// "November 21", "Tuesday, Nov. 21st, 2023".
+fn month_day_dates(p: &Patterns, text: &str, found: &mut Vec<DateMention>) {
     for c in p.month_day.captures_iter(text) {
         let (Some(all), Some(mon), Some(day)) = (c.get(0), c.get(2), c.get(3)) else {
             continue;
         };
         let day_end = c.get(4).map_or(day.end(), |s| s.end());
-        let (year, end) = match year_of(c.get(5)) {
+        let (year, end) = match written_year(text, c.get(5)) {
             Some((y, e)) => (Some(y), e),
             None => (None, day_end),
         };
@@ -400,10 +412,12 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         let expr = month_number(mon.as_str())
             .zip(parse_u32(day.as_str()))
             .and_then(|(m, d)| calendar(year, m, d, weekday));
-        push(all.start(), end, expr);
+        push(found, all.start(), end, expr);
     }
+}
 
-    // "Jul 152015": a scrape that lost the comma of "Jul 15, 2015".
+/// "Jul 152015": a scrape that lost the comma of "Jul 15, 2015".
+fn fused_year_dates(p: &Patterns, text: &str, found: &mut Vec<DateMention>) {
     for c in p.month_day_fused.captures_iter(text) {
         let (Some(all), Some(mon), Some(day), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
         else {
@@ -413,9 +427,12 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             .zip(parse_u32(day.as_str()))
             .zip(y.as_str().parse().ok())
             .and_then(|((m, d), y)| calendar(Some(y), m, d, None));
-        push(all.start(), all.end(), expr);
+        push(found, all.start(), all.end(), expr);
     }
+}
 
+/// "21 November", "Tuesday 21 Nov 2023", "the 21st of November".
+fn day_month_dates(p: &Patterns, text: &str, found: &mut Vec<DateMention>) {
     for c in p.day_month.captures_iter(text) {
         let (Some(all), Some(day), Some(mon)) = (c.get(0), c.get(3), c.get(5)) else {
             continue;
@@ -431,7 +448,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
                 start = the.end();
             }
         }
-        let (year, end) = match year_of(c.get(6)) {
+        let (year, end) = match written_year(text, c.get(6)) {
             Some((y, e)) => (Some(y), e),
             None => (None, mon.end()),
         };
@@ -439,19 +456,25 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         let expr = month_number(mon.as_str())
             .zip(parse_u32(day.as_str()))
             .and_then(|(m, d)| calendar(year, m, d, weekday));
-        push(start, end, expr);
+        push(found, start, end, expr);
     }
+}
 
+/// "2023-11-21" and "21/11/2023" (day first unless only month first is a date); both separators
+/// alike, not inside a longer number.
+fn numeric_dates(p: &Patterns, text: &str, found: &mut Vec<DateMention>) {
+    let whole = |all: &regex::Match<'_>, s1: &regex::Match<'_>, s2: &regex::Match<'_>| {
+        s1.as_str() == s2.as_str()
+            && !continues_number(text, all.end())
+            && !follows_number(text, all.start())
+    };
     for c in p.year_month_day.captures_iter(text) {
         let (Some(all), Some(y), Some(s1), Some(m), Some(s2), Some(d)) =
             (c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5))
         else {
             continue;
         };
-        if s1.as_str() != s2.as_str()
-            || continues_number(text, all.end())
-            || follows_number(text, all.start())
-        {
+        if !whole(&all, &s1, &s2) {
             continue;
         }
         let year: Option<i32> = y.as_str().parse().ok().filter(|y| plausible_year(*y));
@@ -459,19 +482,15 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             .zip(parse_u32(m.as_str()))
             .zip(parse_u32(d.as_str()))
             .and_then(|((y, m), d)| calendar(Some(y), m, d, None));
-        push(all.start(), all.end(), expr);
+        push(found, all.start(), all.end(), expr);
     }
-
     for c in p.day_month_year.captures_iter(text) {
         let (Some(all), Some(a), Some(s1), Some(b), Some(s2), Some(y)) =
             (c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5))
         else {
             continue;
         };
-        if s1.as_str() != s2.as_str()
-            || continues_number(text, all.end())
-            || follows_number(text, all.start())
-        {
+        if !whole(&all, &s1, &s2) {
             continue;
         }
         let year: Option<i32> = y.as_str().parse().ok().filter(|y| plausible_year(*y));
@@ -482,9 +501,12 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         // Day first (the corpus's sources are mostly European and Middle Eastern), unless only the
         // month-first reading is a real date.
         let expr = calendar(Some(year), b, a, None).or_else(|| calendar(Some(year), a, b, None));
-        push(all.start(), all.end(), expr);
+        push(found, all.start(), all.end(), expr);
     }
+}
 
+/// "on Tuesday", "last Sunday", "this Monday" (not "next Friday", not "on Tuesdays").
+fn weekday_dates(p: &Patterns, text: &str, found: &mut Vec<DateMention>) {
     for c in p.weekday.captures_iter(text) {
         let (Some(all), Some(name)) = (c.get(0), c.get(2)) else {
             continue;
@@ -506,9 +528,12 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             weekday,
             strictly_before,
         });
-        push(start, all.end(), expr);
+        push(found, start, all.end(), expr);
     }
+}
 
+/// "yesterday", "the day before yesterday", "last night", "last week", "three days ago".
+fn relative_dates(p: &Patterns, text: &str, found: &mut Vec<DateMention>) {
     for c in p.relative.captures_iter(text) {
         let Some(all) = c.get(0) else { continue };
         let n = if c.get(1).is_some() {
@@ -525,9 +550,12 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             };
             count.map(|n| n * per)
         };
-        push(all.start(), all.end(), n.map(DateExpr::DaysAgo));
+        push(found, all.start(), all.end(), n.map(DateExpr::DaysAgo));
     }
+}
 
+/// The mentions sorted by start, keeping the first and longest of overlapping ones.
+fn outermost(mut found: Vec<DateMention>) -> Vec<DateMention> {
     found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut out: Vec<DateMention> = Vec::with_capacity(found.len());
     for m in found {
