@@ -374,6 +374,10 @@ fn clause_sources(
     };
     let found = voice::found_per_clause(&toks, &spans);
     let forms: Vec<_> = found.iter().map(|f| f.as_ref().map(|f| f.form)).collect();
+    let opens: Vec<bool> = spans
+        .iter()
+        .map(|c| voice::starts_with_quote(&toks[c.clone()]))
+        .collect();
     let closed: Vec<bool> = spans
         .iter()
         .map(|c| voice::ends_with_quote(&toks[c.clone()]))
@@ -386,7 +390,7 @@ fn clause_sources(
             None => Attribution::default(),
         })
         .collect();
-    let out: Vec<(usize, Attribution)> = voice::reach(&forms, &closed)
+    let out: Vec<(usize, Attribution)> = voice::reach(&forms, &opens, &closed)
         .into_iter()
         .zip(&spans)
         .map(|(from, c)| {

@@ -1,9 +1,10 @@
 //! How far an attribution reaches within its sentence. A sentence is split into clauses at `;` and at
 //! `, and` / `, but` / `, while` / `, whereas`; a clause with an attribution of its own takes it; a
-//! clause without one takes the attribution that reaches it: from a later clause `…, the ministry
-//! said` or `…, according to X` (they look back), else from an earlier clause `X said that …` (its
-//! reported words may go on after the comma) unless that clause's reported words were a closed quote;
-//! a clause no attribution reaches is in the outlet's own voice. So in "Militants seized about 240
+//! clause without one takes the attribution that reaches it: from a later clause `…, said the
+//! ministry` or `…, according to X` (they look back) unless that clause's words are a quote opening
+//! it (`…, and “…,” said X`: X's words are the quote), else from an earlier clause `X said that …`
+//! (its reported words may go on after the comma) unless that clause's reported words were a closed
+//! quote; a clause no attribution reaches is in the outlet's own voice. So in "Militants seized about 240
 //! people, and the army said at least 200 were held", only the 200 is the army's.
 
 use super::grammar::{self, Form, Found, Tok};
@@ -47,10 +48,14 @@ pub fn clauses(toks: &[Tok]) -> Vec<Range<usize>> {
 
 /// Which clause's attribution reaches each clause, given each clause's own attribution: its own,
 /// else the nearest later one that looks back (inverted `said X`, `according to X`) over clauses
-/// without one, else the nearest earlier one that looks forward (`X said`, `according to X`, relays)
-/// over clauses without one when `closed_quote[k]` is false for the clause it comes from; `None` is
-/// the outlet's own voice.
-pub fn reach(found: &[Option<Form>], closed_quote: &[bool]) -> Vec<Option<usize>> {
+/// without one when that clause does not open with a quote (`opens_quote`), else the nearest earlier
+/// one that looks forward (`X said`, `according to X`, relays) over clauses without one when no
+/// clause from it on ends with a closed quote (`closed_quote`); `None` is the outlet's own voice.
+pub fn reach(
+    found: &[Option<Form>],
+    opens_quote: &[bool],
+    closed_quote: &[bool],
+) -> Vec<Option<usize>> {
     let n = found.len();
     (0..n)
         .map(|k| {
@@ -59,7 +64,7 @@ pub fn reach(found: &[Option<Form>], closed_quote: &[bool]) -> Vec<Option<usize>
             }
             let later = (k + 1..n).find(|&j| found[j].is_some());
             if let Some(j) = later {
-                if matches!(found[j], Some(Form::Inverted | Form::According)) {
+                if matches!(found[j], Some(Form::Inverted | Form::According)) && !opens_quote[j] {
                     return Some(j);
                 }
             }
@@ -72,6 +77,11 @@ pub fn reach(found: &[Option<Form>], closed_quote: &[bool]) -> Vec<Option<usize>
             })
         })
         .collect()
+}
+
+/// True when the clause's first token opens a quotation.
+pub fn starts_with_quote(toks: &[Tok]) -> bool {
+    toks.first().is_some_and(grammar::is_quote_mark)
 }
 
 /// True when the clause's last token (commas aside) closes a quotation.
@@ -126,38 +136,41 @@ mod tests {
     #[test]
     fn attributions_reach_forward_and_back_but_not_across_a_closed_quote() {
         use Form::*;
+        let no = [false, false];
         // own voice, then "X said": the first clause is the outlet's.
-        assert_eq!(
-            reach(&[None, Some(Subject)], &[false, false]),
-            vec![None, Some(1)]
-        );
+        assert_eq!(reach(&[None, Some(Subject)], &no, &no), vec![None, Some(1)]);
         // "…, said X" and "…, according to X" look back.
         assert_eq!(
-            reach(&[None, Some(Inverted)], &[false, false]),
+            reach(&[None, Some(Inverted)], &no, &no),
             vec![Some(1), Some(1)]
         );
         assert_eq!(
-            reach(&[None, Some(According)], &[false, false]),
+            reach(&[None, Some(According)], &no, &no),
             vec![Some(1), Some(1)]
         );
         // "X said that …, and …": the reported words may go on.
         assert_eq!(
-            reach(&[Some(Subject), None], &[false, false]),
+            reach(&[Some(Subject), None], &no, &no),
             vec![Some(0), Some(0)]
         );
         // …unless they were a closed quote.
         assert_eq!(
-            reach(&[Some(Subject), None], &[true, false]),
+            reach(&[Some(Subject), None], &no, &[true, false]),
             vec![Some(0), None]
         );
         // Two sources in one sentence keep their own clauses.
         assert_eq!(
-            reach(&[Some(Inverted), Some(Subject)], &[false, false]),
+            reach(&[Some(Inverted), Some(Subject)], &no, &no),
             vec![Some(0), Some(1)]
+        );
+        // "…, and “…,” said X": X's words are the quote, not the clause before.
+        assert_eq!(
+            reach(&[None, Some(Inverted)], &[false, true], &no),
+            vec![None, Some(1)]
         );
         // An inverted attribution looks back, never forward.
         assert_eq!(
-            reach(&[Some(Inverted), None], &[false, false]),
+            reach(&[Some(Inverted), None], &no, &no),
             vec![Some(0), None]
         );
     }
