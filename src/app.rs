@@ -248,6 +248,7 @@ fn compare(args: &CompareArgs) -> Outcome {
     }
     let mut findings = crate::compare::compare_claims(&shard.documents, &shard.claims, &rules);
     findings.extend(crate::quotes::compare_quotes(
+        &shard.documents,
         &shard.quotes,
         &rules.entities,
     ));

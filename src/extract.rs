@@ -101,7 +101,7 @@ pub fn extract_document(doc: &Document, rules: &RuleSet) -> Extraction {
                 as_of: found.as_of,
                 rule: found.rule,
                 quantity,
-                attribution: attribution.sources.get(i).cloned().unwrap_or_default(),
+                attribution: attribution.source_at(i, start),
                 span: lines.span(&doc.text, start, end),
                 sentence: fold_space(sentence),
             });

@@ -28,6 +28,7 @@ pub mod error;
 pub mod explain;
 pub mod extract;
 pub mod extraction;
+pub mod lexicon;
 pub mod model;
 pub mod pipeline;
 pub mod progress;

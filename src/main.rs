@@ -1,7 +1,9 @@
 //! The `factdiff` binary: parses arguments, runs the library, prints, and maps the outcome to an exit
-//! code (0 clean, 1 findings at or above `--fail-on`, 2 usage, rules or input errors). A closed pipe
-//! (`factdiff check | head`) ends the program quietly with 0. Standard error never carries a raw control
-//! character ([`factdiff::error::printable`]).
+//! code (0 clean, 1 findings at or above `--fail-on`, 2 usage, rules or input errors). The whole report
+//! is known before its first byte is written, so a closed pipe (`factdiff check | head`) changes
+//! nothing but the output: no message, no panic, and the exit code the run gives, whether the reader
+//! closed before or after the write. Standard error never carries a raw control character
+//! ([`factdiff::error::printable`]).
 
 use clap::Parser;
 use std::io::Write;
@@ -36,7 +38,10 @@ fn main() -> ExitCode {
         .and_then(|_| out.flush())
     {
         Ok(()) => ExitCode::from(outcome.code),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        // The reader stopped reading (`| head -1`): its choice, not an error. The exit code stays the
+        // run's, so that it never depends on whether the output fitted in the pipe before the
+        // reader closed it.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(outcome.code),
         Err(e) => {
             eprintln!("error: cannot write output: {e}");
             ExitCode::from(2)

@@ -209,7 +209,11 @@ fn compare_extractions(
 ) -> Analysis {
     let (claims, quotes) = concat(parts);
     let mut findings = compare::compare_claims(&documents, &claims, rules);
-    findings.extend(crate::quotes::compare_quotes(&quotes, &rules.entities));
+    findings.extend(crate::quotes::compare_quotes(
+        &documents,
+        &quotes,
+        &rules.entities,
+    ));
     compare::sort_findings(&mut findings);
     Analysis {
         documents,

@@ -2,13 +2,23 @@
 //! the same words given to different speakers (`misattribution`) and one speaker quoted with nearly the
 //! same words but a material difference (`misquote`: a number, a negation, a changed noun). Quotes are
 //! indexed by word 4-gram shingles (2-grams for short quotes of one speaker), so the work grows with the
-//! number of quotes that share words, not with all pairs. It reads quotes made by `attribution`; it does
-//! not find quotes or speakers.
+//! number of quotes that share words, not with all pairs. Like figures, quotes are compared only within
+//! one event (when documents name theirs) and within a time window of [`QUOTE_WINDOW_DAYS`]: the quotes
+//! of documents naming different events, or published further apart, are never compared. It reads
+//! quotes made by `attribution`; it does not find quotes or speakers.
 
 use crate::attribution::is_unnamed;
 use crate::entity::{fold, EntityTable};
-use crate::model::{stable_hash, Finding, Quote, Verdict};
+use crate::model::{stable_hash, Document, Finding, Quote, Verdict};
+use crate::time::Date;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// Quotes are compared within time slices of this many days (from a slice's first dated quote, by
+/// their documents' dates), as figures are within their kind's window: a remark is reported within
+/// days of being made, and the same words given to two speakers years apart are two remarks, not one
+/// misattributed. Quotes of undated documents join every slice; a finding holding one is marked
+/// undated and is one severity lower.
+pub const QUOTE_WINDOW_DAYS: i64 = 7;
 
 /// Shorter quotes are too common ("humanitarian truce") to say who said them.
 const MIN_SAME_WORDS: usize = 4;
@@ -38,17 +48,121 @@ impl Who {
     }
 }
 
-/// Cross-document quote findings. Ids: `F` + `stable_hash(&[verdict, "quote", subject, <sorted
-/// "doc|text" of each quote>…])`. Findings come sorted by verdict, subject and quote ids.
-pub fn compare_quotes(quotes: &[Quote], entities: &EntityTable) -> Vec<Finding> {
-    let words: Vec<Vec<String>> = quotes.iter().map(|q| normal_words(&q.text)).collect();
-    let who: Vec<Option<Who>> = quotes.iter().map(|q| speaker(q, entities)).collect();
-    let mut out = misattributions(quotes, &words, &who, entities);
-    out.extend(misquotes(quotes, &words, &who));
+/// What the comparison knows of every quote, by index in the corpus's quote list.
+struct Prepared<'a> {
+    quotes: &'a [Quote],
+    /// Normalised words.
+    words: Vec<Vec<String>>,
+    /// Comparable speaker.
+    who: Vec<Option<Who>>,
+    /// The event the quote's document names.
+    events: Vec<Option<&'a str>>,
+    /// The quote's document's date.
+    dates: Vec<Option<Date>>,
+}
+
+impl<'a> Prepared<'a> {
+    fn new(docs: &'a [Document], quotes: &'a [Quote], entities: &EntityTable) -> Prepared<'a> {
+        // A document id listed twice takes its last entry (as for figures).
+        let by_id: HashMap<&str, &Document> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
+        let doc = |q: &Quote| by_id.get(q.doc.as_str()).copied();
+        Prepared {
+            quotes,
+            words: quotes.iter().map(|q| normal_words(&q.text)).collect(),
+            who: quotes.iter().map(|q| speaker(q, entities)).collect(),
+            events: quotes
+                .iter()
+                .map(|q| doc(q).and_then(|d| d.event.as_deref()))
+                .collect(),
+            dates: quotes
+                .iter()
+                .map(|q| doc(q).and_then(|d| d.published))
+                .collect(),
+        }
+    }
+}
+
+/// Cross-document quote findings; `docs` gives each quote's document, for its event and date (a quote
+/// whose document is missing from `docs` counts as undated and naming no event). Quotes are compared
+/// within each of their [`partitions`]; a finding found in two partitions is kept once. Ids: `F` +
+/// `stable_hash(&[verdict, "quote", subject, <sorted "doc|text" of each quote>…])`. Findings come
+/// sorted by verdict, subject and quote ids.
+pub fn compare_quotes(docs: &[Document], quotes: &[Quote], entities: &EntityTable) -> Vec<Finding> {
+    let prepared = Prepared::new(docs, quotes, entities);
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for part in partitions(&prepared) {
+        let found = misattributions(&prepared, &part, entities)
+            .into_iter()
+            .chain(misquotes(&prepared, &part));
+        for f in found {
+            if seen.insert(f.id.clone()) {
+                out.push(f);
+            }
+        }
+    }
     out.sort_by(|a, b| {
         (a.verdict, &a.subject, &a.quotes, &a.id).cmp(&(b.verdict, &b.subject, &b.quotes, &b.id))
     });
     out
+}
+
+/// The sets of quotes (indices, ascending) to compare together: per event named (all quotes when no
+/// document names one), that event's quotes and those of documents naming none; each split into time
+/// slices of [`QUOTE_WINDOW_DAYS`], undated quotes joining every slice.
+fn partitions(p: &Prepared) -> Vec<Vec<usize>> {
+    let all: Vec<usize> = (0..p.quotes.len()).collect();
+    let events: BTreeSet<&str> = p.events.iter().flatten().copied().collect();
+    let by_event: Vec<Vec<usize>> = if events.is_empty() {
+        vec![all]
+    } else {
+        events
+            .iter()
+            .map(|e| {
+                all.iter()
+                    .copied()
+                    .filter(|&i| p.events[i].is_none_or(|x| x == *e))
+                    .collect()
+            })
+            .collect()
+    };
+    by_event
+        .into_iter()
+        .flat_map(|members| time_slices(p, members))
+        .collect()
+}
+
+/// Splits quotes into slices: sorted by date, a slice ends before the first quote more than
+/// [`QUOTE_WINDOW_DAYS`] after the slice's first quote; undated quotes join every slice.
+fn time_slices(p: &Prepared, mut members: Vec<usize>) -> Vec<Vec<usize>> {
+    members.sort_by_key(|&i| (p.dates[i], i));
+    let split = members.partition_point(|&i| p.dates[i].is_none());
+    let (undated, dated) = members.split_at(split);
+    let mut slices: Vec<Vec<usize>> = Vec::new();
+    let mut first: Option<Date> = None;
+    for &i in dated {
+        let d = p.dates[i];
+        let new_slice = match (first, d) {
+            (Some(f), Some(d)) => f.days_until(d) > QUOTE_WINDOW_DAYS,
+            _ => true,
+        };
+        if new_slice {
+            slices.push(Vec::new());
+            first = d;
+        }
+        if let Some(s) = slices.last_mut() {
+            s.push(i);
+        }
+    }
+    if slices.is_empty() {
+        slices.push(Vec::new());
+    }
+    for s in &mut slices {
+        s.extend_from_slice(undated);
+        s.sort_unstable();
+    }
+    slices.retain(|s| s.len() > 1);
+    slices
 }
 
 /// The words of a quote with quote marks, case, punctuation and spacing normalised.
@@ -97,13 +211,18 @@ fn shingles(words: &[String], n: usize) -> Vec<String> {
     words.windows(n).map(|w| w.join(" ")).collect()
 }
 
-/// Pairs of quotes (i < j, different documents) sharing at least one key.
-fn candidate_pairs(keys: &[Vec<String>], quotes: &[Quote]) -> BTreeSet<(usize, usize)> {
+/// Pairs of quotes (positions in `part`, x < y, different documents) sharing at least one key;
+/// `keys[x]` are the keys of quote `part[x]`.
+fn candidate_pairs(
+    part: &[usize],
+    keys: &[Vec<String>],
+    quotes: &[Quote],
+) -> BTreeSet<(usize, usize)> {
     let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, ks) in keys.iter().enumerate() {
+    for (x, ks) in keys.iter().enumerate() {
         let unique: HashSet<&str> = ks.iter().map(String::as_str).collect();
         for k in unique {
-            postings.entry(k).or_default().push(i);
+            postings.entry(k).or_default().push(x);
         }
     }
     let mut pairs = BTreeSet::new();
@@ -111,10 +230,10 @@ fn candidate_pairs(keys: &[Vec<String>], quotes: &[Quote]) -> BTreeSet<(usize, u
         if list.len() < 2 || list.len() > MAX_POSTINGS {
             continue;
         }
-        for (x, &i) in list.iter().enumerate() {
-            for &j in &list[x + 1..] {
-                if quotes[i].doc != quotes[j].doc {
-                    pairs.insert((i.min(j), i.max(j)));
+        for (n, &x) in list.iter().enumerate() {
+            for &y in &list[n + 1..] {
+                if quotes[part[x]].doc != quotes[part[y]].doc {
+                    pairs.insert((x.min(y), x.max(y)));
                 }
             }
         }
@@ -180,34 +299,31 @@ fn compatible(a: &Who, b: &Who, entities: &EntityTable) -> bool {
     }
 }
 
-fn misattributions(
-    quotes: &[Quote],
-    words: &[Vec<String>],
-    who: &[Option<Who>],
-    entities: &EntityTable,
-) -> Vec<Finding> {
-    let keys: Vec<Vec<String>> = words
+/// The same words given to incompatible speakers, among the quotes of `part`.
+fn misattributions(p: &Prepared, part: &[usize], entities: &EntityTable) -> Vec<Finding> {
+    let (quotes, words, who) = (p.quotes, &p.words, &p.who);
+    let keys: Vec<Vec<String>> = part
         .iter()
-        .zip(who)
-        .map(|(w, s)| {
-            if s.is_some() {
-                shingles(w, MIN_SAME_WORDS)
+        .map(|&i| {
+            if who[i].is_some() {
+                shingles(&words[i], MIN_SAME_WORDS)
             } else {
                 Vec::new()
             }
         })
         .collect();
-    let mut comps = Components::new(quotes.len());
+    let mut comps = Components::new(part.len());
     let mut linked = BTreeSet::new();
-    for (i, j) in candidate_pairs(&keys, quotes) {
-        if same_words(&words[i], &words[j]) {
-            comps.union(i, j);
-            linked.insert(i);
-            linked.insert(j);
+    for (x, y) in candidate_pairs(part, &keys, quotes) {
+        if same_words(&words[part[x]], &words[part[y]]) {
+            comps.union(x, y);
+            linked.insert(x);
+            linked.insert(y);
         }
     }
     let mut out = Vec::new();
-    for group in comps.groups(linked.into_iter()) {
+    for local in comps.groups(linked.into_iter()) {
+        let group: Vec<usize> = local.iter().map(|&x| part[x]).collect();
         let clash = group.iter().enumerate().any(|(x, &i)| {
             group[x + 1..].iter().any(|&j| match (&who[i], &who[j]) {
                 (Some(a), Some(b)) => quotes[i].doc != quotes[j].doc && !compatible(a, b, entities),
@@ -243,24 +359,26 @@ fn misattributions(
             by.join(", ")
         );
         out.push(finding(
+            p,
             Verdict::Misattribution,
             subject,
             &group,
-            quotes,
             summary,
         ));
     }
     out
 }
 
-fn misquotes(quotes: &[Quote], words: &[Vec<String>], who: &[Option<Who>]) -> Vec<Finding> {
-    let keys: Vec<Vec<String>> = words
+/// One speaker quoted with nearly the same words but a material difference, among the quotes of
+/// `part`.
+fn misquotes(p: &Prepared, part: &[usize]) -> Vec<Finding> {
+    let (quotes, words, who) = (p.quotes, &p.words, &p.who);
+    let keys: Vec<Vec<String>> = part
         .iter()
-        .zip(who)
-        .map(|(w, s)| match s {
-            Some(s) if w.len() >= MIN_MISQUOTE_WORDS => {
-                let n = if w.len() <= 12 { 2 } else { 4 };
-                shingles(w, n)
+        .map(|&i| match &who[i] {
+            Some(s) if words[i].len() >= MIN_MISQUOTE_WORDS => {
+                let n = if words[i].len() <= 12 { 2 } else { 4 };
+                shingles(&words[i], n)
                     .into_iter()
                     .map(|k| format!("{}\u{1f}{k}", s.label()))
                     .collect()
@@ -268,10 +386,11 @@ fn misquotes(quotes: &[Quote], words: &[Vec<String>], who: &[Option<Who>]) -> Ve
             _ => Vec::new(),
         })
         .collect();
-    let mut comps = Components::new(quotes.len());
+    let mut comps = Components::new(part.len());
     let mut linked = BTreeSet::new();
     let mut reasons: BTreeMap<(usize, usize), &'static str> = BTreeMap::new();
-    for (i, j) in candidate_pairs(&keys, quotes) {
+    for (x, y) in candidate_pairs(part, &keys, quotes) {
+        let (i, j) = (part[x], part[y]);
         if who[i] != who[j]
             || same_words(&words[i], &words[j])
             || overlap(&words[i], &words[j]) < MIN_OVERLAP
@@ -279,21 +398,22 @@ fn misquotes(quotes: &[Quote], words: &[Vec<String>], who: &[Option<Who>]) -> Ve
             continue;
         }
         if let Some(reason) = material_difference(&words[i], &words[j]) {
-            comps.union(i, j);
-            linked.insert(i);
-            linked.insert(j);
-            reasons.insert((i, j), reason);
+            comps.union(x, y);
+            linked.insert(x);
+            linked.insert(y);
+            reasons.insert((x, y), reason);
         }
     }
     let mut out = Vec::new();
-    for group in comps.groups(linked.into_iter()) {
+    for local in comps.groups(linked.into_iter()) {
+        let group: Vec<usize> = local.iter().map(|&x| part[x]).collect();
         let Some(subject) = who[group[0]].as_ref().map(|w| w.label().to_string()) else {
             continue;
         };
-        let members: BTreeSet<usize> = group.iter().copied().collect();
+        let members: BTreeSet<usize> = local.iter().copied().collect();
         let why: BTreeSet<&str> = reasons
             .iter()
-            .filter(|((i, j), _)| members.contains(i) && members.contains(j))
+            .filter(|((x, y), _)| members.contains(x) && members.contains(y))
             .map(|(_, r)| *r)
             .collect();
         let versions: Vec<String> = group
@@ -305,18 +425,21 @@ fn misquotes(quotes: &[Quote], words: &[Vec<String>], who: &[Option<Who>]) -> Ve
             why.into_iter().collect::<Vec<_>>().join(", "),
             versions.join(" vs ")
         );
-        out.push(finding(Verdict::Misquote, subject, &group, quotes, summary));
+        out.push(finding(p, Verdict::Misquote, subject, &group, summary));
     }
     out
 }
 
+/// A quote finding over `group` (quote indices); a quote of an undated document marks it undated and
+/// lowers its severity one step.
 fn finding(
+    p: &Prepared,
     verdict: Verdict,
     subject: String,
     group: &[usize],
-    quotes: &[Quote],
     summary: String,
 ) -> Finding {
+    let quotes = p.quotes;
     let mut ids: Vec<String> = group.iter().map(|&i| quotes[i].id.clone()).collect();
     ids.sort();
     let mut parts: Vec<String> = group
@@ -326,16 +449,21 @@ fn finding(
     parts.sort();
     let mut hash_input: Vec<&str> = vec![verdict.as_str(), "quote", subject.as_str()];
     hash_input.extend(parts.iter().map(String::as_str));
+    let undated = group.iter().any(|&i| p.dates[i].is_none());
     Finding {
         id: format!("F{}", stable_hash(&hash_input)),
         verdict,
-        severity: verdict.severity(),
+        severity: if undated {
+            verdict.severity().lowered()
+        } else {
+            verdict.severity()
+        },
         kind: "quote".to_string(),
         subject,
         scope: None,
         claims: Vec::new(),
         quotes: ids,
-        undated: false,
+        undated,
         summary,
         sets: Vec::new(),
     }
@@ -373,35 +501,6 @@ const NEGATIONS: &[&str] = &[
     "not", "no", "never", "none", "nothing", "nobody", "cannot", "neither", "nor", "without",
 ];
 
-const NUMBER_WORDS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "dozen",
-    "dozens",
-    "billion",
-];
-
 const STOPWORDS: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
     "from", "as", "is", "are", "was", "were", "be", "been", "this", "that", "these", "those", "it",
@@ -415,7 +514,7 @@ fn is_negation(w: &str) -> bool {
 }
 
 fn is_number(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w)
+    w.chars().next().is_some_and(|c| c.is_ascii_digit()) || crate::quantity::is_number_word(w)
 }
 
 fn stem(w: &str) -> &str {
@@ -567,6 +666,30 @@ mod tests {
         ])
     }
 
+    /// A document dated 2023-11-21, naming no event, for each document of `quotes`.
+    fn docs(quotes: &[Quote]) -> Vec<Document> {
+        let ids: BTreeSet<&str> = quotes.iter().map(|q| q.doc.as_str()).collect();
+        ids.into_iter()
+            .map(|id| document(id, Some("2023-11-21"), None))
+            .collect()
+    }
+
+    fn document(id: &str, published: Option<&str>, event: Option<&str>) -> Document {
+        Document {
+            id: id.into(),
+            path: format!("{id}.txt"),
+            outlet: None,
+            published: published.and_then(Date::parse_iso),
+            url: None,
+            title: None,
+            language: None,
+            event: event.map(str::to_string),
+            meta: Default::default(),
+            text: String::new(),
+            body_start: 0,
+        }
+    }
+
     fn quote(doc: &str, n: usize, text: &str, written: &str, entity: Option<&str>) -> Quote {
         Quote {
             id: format!("{doc}:q{n}"),
@@ -600,7 +723,7 @@ mod tests {
                 Some("benjamin-netanyahu"),
             ),
         ];
-        let f = compare_quotes(&qs, &table());
+        let f = compare_quotes(&docs(&qs), &qs, &table());
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].verdict, Verdict::Misattribution);
         assert_eq!(f[0].quotes, vec!["a:q1", "b:q1"]);
@@ -625,7 +748,7 @@ mod tests {
                 Some("benjamin-netanyahu"),
             ),
         ];
-        assert_eq!(compare_quotes(&qs, &table()).len(), 1);
+        assert_eq!(compare_quotes(&docs(&qs), &qs, &table()).len(), 1);
     }
 
     #[test]
@@ -646,7 +769,7 @@ mod tests {
                 Some("hamas"),
             ),
         ];
-        assert!(compare_quotes(&qs, &table()).is_empty());
+        assert!(compare_quotes(&docs(&qs), &qs, &table()).is_empty());
     }
 
     #[test]
@@ -674,7 +797,7 @@ mod tests {
                 Some("ismail-haniyeh"),
             ),
         ];
-        assert!(compare_quotes(&qs, &table()).is_empty());
+        assert!(compare_quotes(&docs(&qs), &qs, &table()).is_empty());
     }
 
     #[test]
@@ -702,7 +825,7 @@ mod tests {
                 None,
             ),
         ];
-        let f = compare_quotes(&qs, &table());
+        let f = compare_quotes(&docs(&qs), &qs, &table());
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].subject, "doe / smith");
     }
@@ -725,7 +848,7 @@ mod tests {
                 Some("benjamin-netanyahu"),
             ),
         ];
-        let f = compare_quotes(&qs, &table());
+        let f = compare_quotes(&docs(&qs), &qs, &table());
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].verdict, Verdict::Misquote);
         assert!(f[0].summary.contains("negation"), "{}", f[0].summary);
@@ -735,29 +858,21 @@ mod tests {
     fn a_changed_number_or_noun_is_a_misquote_but_punctuation_is_not() {
         let t = table();
         let q = |d: &str, s: &str| quote(d, 1, s, "Haniyeh", Some("ismail-haniyeh"));
-        let f = compare_quotes(
-            &[
-                q("a", "at least 50 hostages will be freed in the first stage"),
-                q("b", "at least 30 hostages will be freed in the first stage"),
-            ],
-            &t,
-        );
+        let compare = |qs: &[Quote]| compare_quotes(&docs(qs), qs, &t);
+        let f = compare(&[
+            q("a", "at least 50 hostages will be freed in the first stage"),
+            q("b", "at least 30 hostages will be freed in the first stage"),
+        ]);
         assert_eq!(f.len(), 1);
-        let f = compare_quotes(
-            &[
-                q("a", "the hostages will be freed in Gaza first"),
-                q("b", "the hostages will be freed in Rafah first"),
-            ],
-            &t,
-        );
+        let f = compare(&[
+            q("a", "the hostages will be freed in Gaza first"),
+            q("b", "the hostages will be freed in Rafah first"),
+        ]);
         assert_eq!(f.len(), 1);
-        let f = compare_quotes(
-            &[
-                q("a", "The hostages will be freed, in Gaza, first."),
-                q("b", "the hostages will be freed in Gaza first"),
-            ],
-            &t,
-        );
+        let f = compare(&[
+            q("a", "The hostages will be freed, in Gaza, first."),
+            q("b", "the hostages will be freed in Gaza first"),
+        ]);
         assert!(f.is_empty());
         for (one, two) in [
             (
@@ -773,10 +888,150 @@ mod tests {
                 "towns inhabited by Shia Muslims",
             ),
         ] {
-            let f = compare_quotes(&[q("a", one), q("b", two)], &t);
+            let f = compare(&[q("a", one), q("b", two)]);
             assert!(
                 f.is_empty(),
                 "spelling variants are no misquote: {one} / {two}"
+            );
+        }
+    }
+
+    /// The same words given to Haniyeh in document `a` and to Netanyahu in document `b`.
+    fn two_speakers() -> Vec<Quote> {
+        let words = "We are getting closer to a truce agreement";
+        vec![
+            quote("a", 1, words, "Ismail Haniyeh", Some("ismail-haniyeh")),
+            quote(
+                "b",
+                1,
+                words,
+                "Benjamin Netanyahu",
+                Some("benjamin-netanyahu"),
+            ),
+        ]
+    }
+
+    #[test]
+    fn quotes_of_different_events_are_never_compared() {
+        let qs = two_speakers();
+        let (t, day) = (table(), Some("2023-11-21"));
+        let different = [document("a", day, Some("x")), document("b", day, Some("y"))];
+        assert!(compare_quotes(&different, &qs, &t).is_empty());
+        // One event, or one document naming none: compared.
+        let same = [document("a", day, Some("x")), document("b", day, Some("x"))];
+        assert_eq!(compare_quotes(&same, &qs, &t).len(), 1);
+        let one_named = [document("a", day, Some("x")), document("b", day, None)];
+        assert_eq!(compare_quotes(&one_named, &qs, &t).len(), 1);
+    }
+
+    #[test]
+    fn quotes_far_apart_in_time_are_never_compared() {
+        let (qs, t) = (two_speakers(), table());
+        let dated = |a: &str, b: &str| [document("a", Some(a), None), document("b", Some(b), None)];
+        assert!(compare_quotes(&dated("2019-05-02", "2023-11-21"), &qs, &t).is_empty());
+        // The window's edge: seven days apart are compared, eight are not.
+        assert_eq!(
+            compare_quotes(&dated("2023-11-14", "2023-11-21"), &qs, &t).len(),
+            1
+        );
+        assert!(compare_quotes(&dated("2023-11-13", "2023-11-21"), &qs, &t).is_empty());
+        // A misquote is bound by the same window.
+        let said = |d: &str, s: &str| quote(d, 1, s, "Netanyahu", Some("benjamin-netanyahu"));
+        let misquoted = [
+            said(
+                "a",
+                "We will not stop the fighting until we bring our hostages home",
+            ),
+            said(
+                "b",
+                "We will stop the fighting until we bring our hostages home",
+            ),
+        ];
+        assert_eq!(
+            compare_quotes(&dated("2023-11-20", "2023-11-21"), &misquoted, &t).len(),
+            1
+        );
+        assert!(compare_quotes(&dated("2021-11-20", "2023-11-21"), &misquoted, &t).is_empty());
+    }
+
+    #[test]
+    fn an_undated_quote_is_compared_and_marks_the_finding() {
+        let (qs, t) = (two_speakers(), table());
+        let docs = [
+            document("a", Some("2019-05-02"), None),
+            document("b", None, None),
+        ];
+        let f = compare_quotes(&docs, &qs, &t);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].undated);
+        assert_eq!(f[0].severity, Verdict::Misattribution.severity().lowered());
+        let dated = compare_quotes(&super::tests::docs(&qs), &qs, &t);
+        assert!(!dated[0].undated);
+        assert_eq!(dated[0].severity, Verdict::Misattribution.severity());
+    }
+
+    #[test]
+    fn an_event_less_quote_is_compared_within_each_event() {
+        let words = "We are getting closer to a truce agreement";
+        let qs = vec![
+            quote("a", 1, words, "Ismail Haniyeh", Some("ismail-haniyeh")),
+            quote(
+                "b",
+                1,
+                words,
+                "Benjamin Netanyahu",
+                Some("benjamin-netanyahu"),
+            ),
+            quote(
+                "c",
+                1,
+                words,
+                "Benjamin Netanyahu",
+                Some("benjamin-netanyahu"),
+            ),
+        ];
+        let day = Some("2023-11-21");
+        let docs = [
+            document("a", day, None),
+            document("b", day, Some("x")),
+            document("c", day, Some("y")),
+        ];
+        let f = compare_quotes(&docs, &qs, &table());
+        let groups: Vec<&[String]> = f.iter().map(|f| f.quotes.as_slice()).collect();
+        assert_eq!(
+            groups,
+            vec![
+                &["a:q1".to_string(), "b:q1".to_string()][..],
+                &["a:q1".to_string(), "c:q1".to_string()][..]
+            ]
+        );
+    }
+
+    #[test]
+    fn every_number_word_of_the_lexicon_is_a_number() {
+        let t = table();
+        let q = |d: &str, s: &str| quote(d, 1, s, "Haniyeh", Some("ismail-haniyeh"));
+        for (one, two) in [
+            ("sixty", "seventy"),
+            ("thirteen", "fifteen"),
+            ("two lakh", "three lakh"),
+        ] {
+            let qs = [
+                q(
+                    "a",
+                    &format!("we will free {one} prisoners in the first stage"),
+                ),
+                q(
+                    "b",
+                    &format!("we will free {two} prisoners in the first stage"),
+                ),
+            ];
+            let f = compare_quotes(&docs(&qs), &qs, &t);
+            assert_eq!(f.len(), 1, "{one} / {two}");
+            assert!(
+                f[0].summary.contains("a number differs"),
+                "{}",
+                f[0].summary
             );
         }
     }
@@ -802,8 +1057,8 @@ mod tests {
         let mut rev = qs.clone();
         rev.reverse();
         assert_eq!(
-            compare_quotes(&qs, &table())[0].id,
-            compare_quotes(&rev, &table())[0].id
+            compare_quotes(&docs(&qs), &qs, &table())[0].id,
+            compare_quotes(&docs(&rev), &rev, &table())[0].id
         );
     }
 }

@@ -102,12 +102,12 @@ impl LineIndex {
 /// Longest word (letters, digits and dots) looked at as a possible abbreviation.
 const MAX_ABBREVIATION_CHARS: usize = 12;
 
-/// Words after which a full stop does not end a sentence.
+/// Words after which a full stop does not end a sentence (month abbreviations too:
+/// [`crate::lexicon::is_month_abbreviation`]).
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr",
-    "rep", "sen", "gov", "pres", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "approx", "est", "fig",
-    "al", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m",
+    "rep", "sen", "gov", "pres", "no", "vs", "etc", "inc", "ltd", "co", "corp", "approx", "est",
+    "fig", "al", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m",
 ];
 
 /// Splits `text[range]` into sentences. Offsets are in `text` coordinates.
@@ -207,7 +207,7 @@ fn is_abbreviation(line: &str, dot: usize, terminator: char, had_space: bool) ->
     if lower.contains('.') && lower.split('.').all(|p| p.chars().count() <= 2) {
         return true;
     }
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if ABBREVIATIONS.contains(&lower.as_str()) || crate::lexicon::is_month_abbreviation(&lower) {
         // "Nov. 21" yes; a sentence ending in "No." is rare.
         return true;
     }

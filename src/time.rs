@@ -8,6 +8,8 @@
 //! document's publication date, and [`sentence_as_of`] the date a sentence's figures refer to. Nothing
 //! here panics on any input: all slicing is on character boundaries found by the regex engine.
 
+use crate::lexicon;
+use crate::quantity;
 use regex::Regex;
 use std::fmt;
 use std::sync::OnceLock;
@@ -226,73 +228,30 @@ impl DateMention {
 /// same year, not as a date of the year before.
 const NEAR_FUTURE_DAYS: i64 = 60;
 
-const MONTH_NAMES: [&str; 24] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Sept",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-];
-const WEEKDAY_NAMES: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const WEEKDAY_ABBREVIATIONS: [&str; 10] = [
-    "Tues", "Thurs", "Thur", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
-];
-
-/// `Name|NAME|…` for each name, in the given order (longer forms first where it matters).
-fn alternation(names: &[&str]) -> String {
+/// `Name|NAME|…` for each lower-case name, in the given order (the lexicon puts longer forms first
+/// where one is a prefix of another).
+fn alternation<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = Vec::new();
     for n in names {
-        out.push((*n).to_string());
+        let mut chars = n.chars();
+        let capitalised: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        out.push(capitalised);
         out.push(n.to_uppercase());
     }
     out.join("|")
 }
 
-/// Month number of a (matched) month name or abbreviation.
+/// Month number of a (matched) month name or abbreviation, in any case.
 fn month_number(name: &str) -> Option<u32> {
-    let key: String = name.chars().take(3).flat_map(char::to_lowercase).collect();
-    let m = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .position(|k| *k == key)?;
-    u32::try_from(m + 1).ok()
+    lexicon::month(&name.to_lowercase())
 }
 
-/// Weekday number (0 = Monday) of a (matched) weekday name or abbreviation.
+/// Weekday number (0 = Monday) of a (matched) weekday name or abbreviation, in any case.
 fn weekday_number(name: &str) -> Option<u32> {
-    let key: String = name.chars().take(2).flat_map(char::to_lowercase).collect();
-    let w = ["mo", "tu", "we", "th", "fr", "sa", "su"]
-        .iter()
-        .position(|k| *k == key)?;
-    u32::try_from(w).ok()
+    lexicon::weekday(&name.to_lowercase())
 }
 
 struct Patterns {
@@ -312,11 +271,18 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let mon = alternation(&MONTH_NAMES);
-        let mut wd_names: Vec<&str> = WEEKDAY_NAMES.to_vec();
-        wd_names.extend_from_slice(&WEEKDAY_ABBREVIATIONS);
-        let wd = alternation(&wd_names);
-        let full_wd = alternation(&WEEKDAY_NAMES);
+        let mon = alternation(
+            lexicon::MONTH_NAMES
+                .into_iter()
+                .chain(lexicon::MONTH_ABBREVIATIONS.map(|(a, _)| a)),
+        );
+        let wd = alternation(
+            lexicon::WEEKDAY_NAMES
+                .into_iter()
+                .chain(lexicon::WEEKDAY_ABBREVIATIONS),
+        );
+        let full_wd = alternation(lexicon::WEEKDAY_NAMES);
+        let one_to_ten = quantity::UNITS[1..=10].join("|");
         let re = |p: &str| Regex::new(p).expect("static date pattern compiles");
         Patterns {
             month_day: re(&format!(
@@ -332,7 +298,7 @@ fn patterns() -> &'static Patterns {
                 r"\b(?:((?i:last|past|this|next|coming))\s+)?({full_wd})(s?)\b"
             )),
             relative: re(
-                r"(?i)\b(?:(the\s+day\s+before\s+yesterday)|(yesterday)|(last\s+night)|(last\s+week)|(?:(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(days?|weeks?)\s+ago))\b",
+                &format!(r"(?i)\b(?:(the\s+day\s+before\s+yesterday)|(yesterday)|(last\s+night)|(last\s+week)|(?:(\d{{1,2}}|a|an|{one_to_ten})\s+(days?|weeks?)\s+ago))\b"),
             ),
             year: re(r"\b(19[5-9]\d|20\d\d)\b"),
             url_full: re(r"(?:^|[/_=-])((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:$|[^\d])"),
@@ -404,26 +370,38 @@ fn calendar(year: Option<i32>, month: u32, day: u32, weekday: Option<u32>) -> Op
 pub fn find_dates(text: &str) -> Vec<DateMention> {
     let p = patterns();
     let mut found: Vec<DateMention> = Vec::new();
-    let mut push = |start: usize, end: usize, expr: Option<DateExpr>| {
-        if let Some(expr) = expr {
-            found.push(DateMention { start, end, expr });
-        }
-    };
+    month_day_dates(p, text, &mut found);
+    fused_year_dates(p, text, &mut found);
+    day_month_dates(p, text, &mut found);
+    numeric_dates(p, text, &mut found);
+    weekday_dates(p, text, &mut found);
+    relative_dates(p, text, &mut found);
+    outermost(found)
+}
 
-    // A written year in a named-month date: plausible and not the start of a longer number; otherwise
-    // the date ends at its day.
-    let year_of = |m: Option<regex::Match<'_>>| -> Option<(i32, usize)> {
-        let m = m?;
-        let y: i32 = m.as_str().parse().ok()?;
-        (plausible_year(y) && !continues_number(text, m.end())).then_some((y, m.end()))
-    };
+/// Adds a mention when its expression is a date.
+fn push(found: &mut Vec<DateMention>, start: usize, end: usize, expr: Option<DateExpr>) {
+    if let Some(expr) = expr {
+        found.push(DateMention { start, end, expr });
+    }
+}
 
+/// A written year in a named-month date, with where it ends: plausible and not the start of a longer
+/// number; otherwise `None` and the date ends at its day.
+fn written_year(text: &str, m: Option<regex::Match<'_>>) -> Option<(i32, usize)> {
+    let m = m?;
+    let y: i32 = m.as_str().parse().ok()?;
+    (plausible_year(y) && !continues_number(text, m.end())).then_some((y, m.end()))
+}
+
+/// "November 21", "Tuesday, Nov. 21st, 2023".
+fn month_day_dates(p: &Patterns, text: &str, found: &mut Vec<DateMention>) {
     for c in p.month_day.captures_iter(text) {
         let (Some(all), Some(mon), Some(day)) = (c.get(0), c.get(2), c.get(3)) else {
             continue;
         };
         let day_end = c.get(4).map_or(day.end(), |s| s.end());
-        let (year, end) = match year_of(c.get(5)) {
+        let (year, end) = match written_year(text, c.get(5)) {
             Some((y, e)) => (Some(y), e),
             None => (None, day_end),
         };
@@ -434,10 +412,12 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         let expr = month_number(mon.as_str())
             .zip(parse_u32(day.as_str()))
             .and_then(|(m, d)| calendar(year, m, d, weekday));
-        push(all.start(), end, expr);
+        push(found, all.start(), end, expr);
     }
+}
 
-    // "Jul 152015": a scrape that lost the comma of "Jul 15, 2015".
+/// "Jul 152015": a scrape that lost the comma of "Jul 15, 2015".
+fn fused_year_dates(p: &Patterns, text: &str, found: &mut Vec<DateMention>) {
     for c in p.month_day_fused.captures_iter(text) {
         let (Some(all), Some(mon), Some(day), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
         else {
@@ -447,9 +427,12 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             .zip(parse_u32(day.as_str()))
             .zip(y.as_str().parse().ok())
             .and_then(|((m, d), y)| calendar(Some(y), m, d, None));
-        push(all.start(), all.end(), expr);
+        push(found, all.start(), all.end(), expr);
     }
+}
 
+/// "21 November", "Tuesday 21 Nov 2023", "the 21st of November".
+fn day_month_dates(p: &Patterns, text: &str, found: &mut Vec<DateMention>) {
     for c in p.day_month.captures_iter(text) {
         let (Some(all), Some(day), Some(mon)) = (c.get(0), c.get(3), c.get(5)) else {
             continue;
@@ -465,7 +448,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
                 start = the.end();
             }
         }
-        let (year, end) = match year_of(c.get(6)) {
+        let (year, end) = match written_year(text, c.get(6)) {
             Some((y, e)) => (Some(y), e),
             None => (None, mon.end()),
         };
@@ -473,19 +456,25 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         let expr = month_number(mon.as_str())
             .zip(parse_u32(day.as_str()))
             .and_then(|(m, d)| calendar(year, m, d, weekday));
-        push(start, end, expr);
+        push(found, start, end, expr);
     }
+}
 
+/// "2023-11-21" and "21/11/2023" (day first unless only month first is a date); both separators
+/// alike, not inside a longer number.
+fn numeric_dates(p: &Patterns, text: &str, found: &mut Vec<DateMention>) {
+    let whole = |all: &regex::Match<'_>, s1: &regex::Match<'_>, s2: &regex::Match<'_>| {
+        s1.as_str() == s2.as_str()
+            && !continues_number(text, all.end())
+            && !follows_number(text, all.start())
+    };
     for c in p.year_month_day.captures_iter(text) {
         let (Some(all), Some(y), Some(s1), Some(m), Some(s2), Some(d)) =
             (c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5))
         else {
             continue;
         };
-        if s1.as_str() != s2.as_str()
-            || continues_number(text, all.end())
-            || follows_number(text, all.start())
-        {
+        if !whole(&all, &s1, &s2) {
             continue;
         }
         let year: Option<i32> = y.as_str().parse().ok().filter(|y| plausible_year(*y));
@@ -493,19 +482,15 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             .zip(parse_u32(m.as_str()))
             .zip(parse_u32(d.as_str()))
             .and_then(|((y, m), d)| calendar(Some(y), m, d, None));
-        push(all.start(), all.end(), expr);
+        push(found, all.start(), all.end(), expr);
     }
-
     for c in p.day_month_year.captures_iter(text) {
         let (Some(all), Some(a), Some(s1), Some(b), Some(s2), Some(y)) =
             (c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5))
         else {
             continue;
         };
-        if s1.as_str() != s2.as_str()
-            || continues_number(text, all.end())
-            || follows_number(text, all.start())
-        {
+        if !whole(&all, &s1, &s2) {
             continue;
         }
         let year: Option<i32> = y.as_str().parse().ok().filter(|y| plausible_year(*y));
@@ -516,9 +501,12 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         // Day first (the corpus's sources are mostly European and Middle Eastern), unless only the
         // month-first reading is a real date.
         let expr = calendar(Some(year), b, a, None).or_else(|| calendar(Some(year), a, b, None));
-        push(all.start(), all.end(), expr);
+        push(found, all.start(), all.end(), expr);
     }
+}
 
+/// "on Tuesday", "last Sunday", "this Monday" (not "next Friday", not "on Tuesdays").
+fn weekday_dates(p: &Patterns, text: &str, found: &mut Vec<DateMention>) {
     for c in p.weekday.captures_iter(text) {
         let (Some(all), Some(name)) = (c.get(0), c.get(2)) else {
             continue;
@@ -540,9 +528,12 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             weekday,
             strictly_before,
         });
-        push(start, all.end(), expr);
+        push(found, start, all.end(), expr);
     }
+}
 
+/// "yesterday", "the day before yesterday", "last night", "last week", "three days ago".
+fn relative_dates(p: &Patterns, text: &str, found: &mut Vec<DateMention>) {
     for c in p.relative.captures_iter(text) {
         let Some(all) = c.get(0) else { continue };
         let n = if c.get(1).is_some() {
@@ -559,9 +550,12 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             };
             count.map(|n| n * per)
         };
-        push(all.start(), all.end(), n.map(DateExpr::DaysAgo));
+        push(found, all.start(), all.end(), n.map(DateExpr::DaysAgo));
     }
+}
 
+/// The mentions sorted by start, keeping the first and longest of overlapping ones.
+fn outermost(mut found: Vec<DateMention>) -> Vec<DateMention> {
     found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut out: Vec<DateMention> = Vec::with_capacity(found.len());
     for m in found {
@@ -576,14 +570,11 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
 /// The value of a small count written in digits or words (`3`, `three`, `a`).
 fn number_word(s: &str) -> Option<i64> {
     let lower = s.to_lowercase();
-    let words = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    ];
     if lower == "a" || lower == "an" {
         return Some(1);
     }
-    if let Some(i) = words.iter().position(|w| *w == lower) {
-        return i64::try_from(i + 1).ok();
+    if let Some(n) = quantity::unit_word(&lower) {
+        return i64::try_from(n).ok();
     }
     lower.parse().ok()
 }

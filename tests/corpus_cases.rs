@@ -304,4 +304,88 @@ fn every_statistic_has_low_best_high_in_order_and_whole_counts() {
             }
         }
     }
+/// The events named by the documents of a finding's quotes.
+fn quote_events(a: &factdiff::pipeline::Analysis, f: &factdiff::model::Finding) -> Vec<String> {
+    let mut events: Vec<String> = f
+        .quotes
+        .iter()
+        .filter_map(|id| a.quotes.iter().find(|q| &q.id == id))
+        .filter_map(|q| a.documents.iter().find(|d| d.id == q.doc))
+        .map(|d| d.event.clone().unwrap_or_default())
+        .collect();
+    events.sort();
+    events.dedup();
+    events
+}
+
+#[test]
+fn the_same_words_in_two_events_are_not_compared() {
+    let a = analyse_case("quotes-separate-events");
+    let speakers: Vec<Option<&str>> = a
+        .quotes
+        .iter()
+        .map(|q| q.speaker.entity.as_deref())
+        .collect();
+    assert_eq!(
+        speakers,
+        vec![Some("benjamin-netanyahu"), Some("ismail-haniyeh")],
+        "{:#?}",
+        a.quotes
+    );
+    assert_eq!(a.quotes[0].text, a.quotes[1].text);
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+}
+
+#[test]
+fn the_same_words_years_apart_are_not_compared() {
+    let a = analyse_case("quotes-years-apart");
+    let speakers: Vec<Option<&str>> = a
+        .quotes
+        .iter()
+        .map(|q| q.speaker.entity.as_deref())
+        .collect();
+    assert_eq!(
+        speakers,
+        vec![Some("ismail-haniyeh"), Some("benjamin-netanyahu")],
+        "{:#?}",
+        a.quotes
+    );
+    assert_eq!(a.quotes[0].text, a.quotes[1].text);
+    assert!(a.documents.iter().all(|d| d.event.is_none()));
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+}
+
+#[test]
+fn the_whole_corpus_compares_quotes_within_one_event() {
+    let a = analyse_case("");
+    let quote_findings: Vec<_> = a.findings.iter().filter(|f| f.kind == "quote").collect();
+    for f in &quote_findings {
+        assert_eq!(quote_events(&a, f).len(), 1, "{f:#?}");
+    }
+    // Only the misattributed-quote case's pair: the seeds' quote of Haniyeh (another event) stays out.
+    let misattributions: Vec<Vec<String>> = quote_findings
+        .iter()
+        .filter(|f| f.verdict.as_str() == "misattribution")
+        .map(|f| quote_paths(&a, f))
+        .collect();
+    assert_eq!(
+        misattributions,
+        vec![vec![
+            "corpus/misattributed-quote/daily.txt".to_string(),
+            "corpus/misattributed-quote/wire.txt".to_string()
+        ]]
+    );
+}
+
+/// The paths of the documents of a finding's quotes, sorted.
+fn quote_paths(a: &factdiff::pipeline::Analysis, f: &factdiff::model::Finding) -> Vec<String> {
+    let mut paths: Vec<String> = f
+        .quotes
+        .iter()
+        .filter_map(|id| a.quotes.iter().find(|q| &q.id == id))
+        .filter_map(|q| a.documents.iter().find(|d| d.id == q.doc))
+        .map(|d| d.path.replace('\\', "/"))
+        .collect();
+    paths.sort();
+    paths
 }

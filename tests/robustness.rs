@@ -9,7 +9,7 @@
 //! ROBUSTNESS.md lists each class with the test that proves it.
 
 use assert_cmd::Command;
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
@@ -898,44 +898,138 @@ fn ten_thousand_generated_rules_load_in_reasonable_time() {
 // ----------------------------------------------------------------------------------------------
 // Process behaviour
 
-#[test]
-fn closed_pipe_exits_0_quietly() {
-    for format in formats() {
-        let mut child = std::process::Command::new(bin_path())
-            .args(["check", "corpus", "--format", format])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        // Like `| head -1` that has already exited: the read end is closed before factdiff writes.
-        drop(child.stdout.take());
-        let out = child.wait_with_output().expect("wait");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(0), "{format}: {stderr}");
-        assert!(
-            !stderr.to_lowercase().contains("broken pipe"),
-            "{format}: {stderr}"
-        );
-    }
-}
-
-#[test]
-fn head_reading_one_line_exits_0_quietly() {
-    use std::io::{BufRead, BufReader};
+/// Runs `factdiff ARGS` with its standard output read by `reader` (which may close it early); returns
+/// the exit code and standard error.
+fn run_with_reader(
+    args: &[&OsStr],
+    reader: impl FnOnce(std::process::ChildStdout),
+) -> (Option<i32>, String) {
     let mut child = std::process::Command::new(bin_path())
-        .args(["check", "corpus", "--fail-on", "never"])
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
-    let mut reader = BufReader::new(child.stdout.take().expect("stdout"));
-    let mut first = String::new();
-    reader.read_line(&mut first).expect("read one line");
-    drop(reader);
+    reader(child.stdout.take().expect("stdout"));
     let out = child.wait_with_output().expect("wait");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
-    assert!(!stderr.to_lowercase().contains("broken pipe"), "{stderr}");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Standard error of a run whose reader closed the pipe: nothing about the pipe, no panic.
+fn assert_quiet_about_the_pipe(context: &str, stderr: &str) {
+    let lower = stderr.to_lowercase();
+    assert!(
+        !lower.contains("broken pipe") && !lower.contains("panicked") && !lower.contains("error"),
+        "{context}: {stderr}"
+    );
+}
+
+/// A folder whose report is close to a megabyte or more (4,000 documents, one claim each, all in one
+/// conflict): far more than the pipes these tests make hold (64 KiB, Linux's default), so a writer
+/// whose reader has closed the pipe always meets EPIPE, whatever the timing.
+fn large_report_corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for i in 0..4_000 {
+        fs::write(
+            dir.path().join(format!("d{i:04}.txt")),
+            format!(
+                "+++\noutlet = \"Outlet {i}\"\npublished = 2023-11-09\n+++\nToll\n\n\
+                 Air strikes have killed {} Palestinians in Gaza, the ministry said.\n",
+                9_000 + 100 * i
+            ),
+        )
+        .expect("write");
+    }
+    dir
+}
+
+#[test]
+fn a_pipe_closed_before_a_large_report_keeps_the_exit_code_of_the_findings() {
+    let dir = large_report_corpus();
+    let path = dir.path().as_os_str();
+    for format in ["table", "json"] {
+        let full = std::process::Command::new(bin_path())
+            .args([
+                OsStr::new("check"),
+                path,
+                OsStr::new("--format"),
+                OsStr::new(format),
+            ])
+            .output()
+            .expect("run");
+        assert!(
+            full.stdout.len() > 512 * 1024,
+            "{format}: {} bytes",
+            full.stdout.len()
+        );
+        assert_eq!(
+            full.status.code(),
+            Some(1),
+            "{format}: a conflict at --fail-on error"
+        );
+        for (fail_on, code) in [("error", 1), ("never", 0)] {
+            let args = [
+                OsStr::new("check"),
+                path,
+                OsStr::new("--format"),
+                OsStr::new(format),
+                OsStr::new("--fail-on"),
+                OsStr::new(fail_on),
+            ];
+            // Like `| head -1` that has already exited: the read end is closed before the write.
+            let (got, stderr) = run_with_reader(&args, drop);
+            assert_eq!(got, Some(code), "{format} --fail-on {fail_on}: {stderr}");
+            assert_quiet_about_the_pipe(format, &stderr);
+            // Like `| head -1` on a report larger than the pipe: one line read, then closed.
+            let (got, stderr) = run_with_reader(&args, |out| {
+                use std::io::{BufRead, BufReader};
+                let mut first = String::new();
+                BufReader::new(out)
+                    .read_line(&mut first)
+                    .expect("read one line");
+                assert!(!first.is_empty());
+            });
+            assert_eq!(got, Some(code), "{format} --fail-on {fail_on}: {stderr}");
+            assert_quiet_about_the_pipe(format, &stderr);
+        }
+    }
+}
+
+#[test]
+fn a_report_that_fits_the_pipe_keeps_the_exit_code_of_the_findings() {
+    use std::io::{BufRead, BufReader};
+    // The sample corpus's report (a few kilobytes) is written whole before `head -1` reads a line.
+    for format in formats() {
+        let full = std::process::Command::new(bin_path())
+            .args(["check", "corpus", "--format", format])
+            .output()
+            .expect("run");
+        assert_eq!(
+            full.status.code(),
+            Some(1),
+            "{format}: the corpus has errors"
+        );
+        let args = [
+            OsStr::new("check"),
+            OsStr::new("corpus"),
+            OsStr::new("--format"),
+            OsStr::new(format),
+        ];
+        let (got, stderr) = run_with_reader(&args, |out| {
+            let mut first = String::new();
+            BufReader::new(out)
+                .read_line(&mut first)
+                .expect("read one line");
+        });
+        assert_eq!(got, Some(1), "{format}: {stderr}");
+        assert_quiet_about_the_pipe(format, &stderr);
+        let (got, stderr) = run_with_reader(&args, drop);
+        assert_eq!(got, Some(1), "{format}: {stderr}");
+        assert_quiet_about_the_pipe(format, &stderr);
+    }
 }
 
 fn temporary_files(dir: &Path) -> Vec<String> {

@@ -5,6 +5,7 @@
 //! (statement, interview, briefing, social network). It returns byte ranges of the speaker's words; it
 //! does not resolve them to entities (see `resolve`).
 
+use crate::lexicon;
 use crate::model::Channel;
 use std::ops::Range;
 
@@ -243,7 +244,13 @@ const INTRO: &[&str] = &[
     "late",
 ];
 
-/// Words of time that follow an introductory preposition ("On Sunday", "in the morning").
+/// True for a word of time that follows an introductory preposition ("On Sunday", "in the morning",
+/// "in Nov."): a month name or abbreviation, or one of [`TIME_WORDS`].
+fn time_word(t: &Tok) -> bool {
+    has(TIME_WORDS, t) || lexicon::month(&t.lower).is_some()
+}
+
+/// Words of time besides months ("On Sunday", "in the morning").
 const TIME_WORDS: &[&str] = &[
     "monday",
     "tuesday",
@@ -252,30 +259,6 @@ const TIME_WORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
     "the",
     "same",
     "day",
@@ -473,7 +456,8 @@ fn is_punct(t: &Tok, set: &[char]) -> bool {
     !t.word && t.lower.chars().next().is_some_and(|c| set.contains(&c))
 }
 
-fn is_quote_mark(t: &Tok) -> bool {
+/// True for a quotation mark (straight, curly, guillemet or low-9).
+pub fn is_quote_mark(t: &Tok) -> bool {
     is_punct(t, &['"', '“', '”', '«', '»', '„', '\'', '‘', '’'])
 }
 
@@ -590,7 +574,7 @@ fn is_time_word(toks: &[Tok], i: usize) -> bool {
     if t.lower.chars().all(|c| c.is_ascii_digit()) {
         return true;
     }
-    if !has(TIME_WORDS, t) {
+    if !time_word(t) {
         return false;
     }
     if matches!(
@@ -599,11 +583,19 @@ fn is_time_word(toks: &[Tok], i: usize) -> bool {
     ) {
         return toks
             .get(i + 1)
-            .is_some_and(|n| has(TIME_WORDS, n) && !has(FUNCTION, n));
+            .is_some_and(|n| time_word(n) && !has(FUNCTION, n));
     }
     true
 }
 
+/// True for a word that cannot end a speaker's name: one of [`DAYS_MONTHS`], or a month written in
+/// full other than "may" (a modal verb: "said Hamas may…"); abbreviations are not, since "Jan" is
+/// also a first name.
+fn is_day_or_month(t: &Tok) -> bool {
+    has(DAYS_MONTHS, t) || lexicon::month_name(&t.lower).is_some_and(|m| m != 5)
+}
+
+/// Weekdays and other words that cannot end a speaker's name (months: [`is_day_or_month`]).
 const DAYS_MONTHS: &[&str] = &[
     "monday",
     "tuesday",
@@ -612,17 +604,6 @@ const DAYS_MONTHS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "today",
     "yesterday",
     "tonight",
@@ -664,7 +645,7 @@ fn valid_np(toks: &[Tok], start: usize, end: usize) -> bool {
 /// the head is a common noun ("the message on the movement's Telegram channel") and an appositive name
 /// after a comma ("the leader of the movement, Ismail Haniya.").
 pub fn np_after(toks: &[Tok], k: usize, ceil: usize) -> Option<Range<usize>> {
-    if toks.get(k).is_none_or(|t| !t.word || has(DAYS_MONTHS, t)) {
+    if toks.get(k).is_none_or(|t| !t.word || is_day_or_month(t)) {
         return None;
     }
     let mut i = k;
@@ -705,7 +686,7 @@ fn starts_time_or_channel(toks: &[Tok], i: usize, ceil: usize) -> bool {
     match window.first() {
         None => true,
         Some(t)
-            if has(TIME_WORDS, t)
+            if time_word(t)
                 && !matches!(
                     t.lower.as_str(),
                     "the" | "a" | "an" | "its" | "his" | "her" | "their"
@@ -910,7 +891,7 @@ fn ends_clause(toks: &[Tok], end: usize) -> bool {
         Some(t) if !t.word => true,
         Some(t) => {
             has(PREPOSITIONS, t)
-                || has(DAYS_MONTHS, t)
+                || is_day_or_month(t)
                 || speech_verb(toks, end) > 0
                 || has(PARTICIPLES, t)
         }

@@ -2,12 +2,14 @@
 //! (`marks`), joins a quote interrupted by its attribution, finds who speaks (`grammar`: right after the
 //! quote, before it with a colon, or in its sentence), resolves the speaker through the entity table
 //! (`resolve`: titles, anonymous sources, surnames, pronouns, "the movement"), notes the channel, and
-//! gives every sentence the source its figures are attributed to. It reads the document and the
-//! sentences given by `segment`; it does not compare documents (see `quotes`).
+//! gives every sentence the source its figures are attributed to, clause by clause where a sentence
+//! joins the outlet's own voice and a source's (`voice`). It reads the document and the sentences
+//! given by `segment`; it does not compare documents (see `quotes`).
 
 mod grammar;
 mod marks;
 mod resolve;
+mod voice;
 
 pub use resolve::{is_unnamed, reference, Reference};
 
@@ -26,6 +28,22 @@ pub struct DocumentAttribution {
     pub quotes: Vec<Quote>,
     /// For each sentence (same order as given), the source its figures are attributed to.
     pub sources: Vec<Attribution>,
+    /// For each sentence, its clauses' sources when they differ from clause to clause (empty when the
+    /// sentence's source holds throughout): `(start, source)` in text order, each clause running to
+    /// the next one's start. See [`DocumentAttribution::source_at`].
+    pub clauses: Vec<Vec<(usize, Attribution)>>,
+}
+
+impl DocumentAttribution {
+    /// The source of a figure at byte `offset` (file coordinates) of sentence `sentence`: its clause's
+    /// source, else the sentence's.
+    pub fn source_at(&self, sentence: usize, offset: usize) -> Attribution {
+        let Some(clauses) = self.clauses.get(sentence).filter(|c| !c.is_empty()) else {
+            return self.sources.get(sentence).cloned().unwrap_or_default();
+        };
+        let k = clauses.partition_point(|(start, _)| *start <= offset);
+        clauses[k.saturating_sub(1)].1.clone()
+    }
 }
 
 /// A quote being analysed: its marked parts (more than one when interrupted by its attribution).
@@ -61,6 +79,7 @@ pub fn analyse(
         .collect();
     let mut resolver = Resolver::new(text, sentences, entities);
     let mut sources = vec![Attribution::default(); sentences.len()];
+    let mut clauses = vec![Vec::new(); sentences.len()];
     let mut next = 0;
     for (si, s) in sentences.iter().enumerate() {
         while next < pending.len() && pending[next].sentence <= si {
@@ -75,6 +94,9 @@ pub fn analyse(
             next += 1;
         }
         sources[si] = sentence_source(si, s, &masked, &pending, &mut resolver);
+        if !pending.iter().any(|q| covers(q, s)) {
+            clauses[si] = clause_sources(si, s, &masked, &sources[si], &mut resolver);
+        }
     }
     while next < pending.len() {
         speak(
@@ -91,11 +113,13 @@ pub fn analyse(
     for (si, s) in sentences.iter().enumerate() {
         if let Some(q) = pending.iter().find(|q| covers(q, s)) {
             sources[si] = q.speaker.clone();
+            clauses[si].clear();
         }
     }
     DocumentAttribution {
         quotes: finish(doc, pending),
         sources,
+        clauses,
     }
 }
 
@@ -328,6 +352,57 @@ fn sentence_source(
         .find(|q| q.sentence == si && !q.speaker.is_empty())
         .map(|q| q.speaker.clone())
         .unwrap_or_default()
+}
+
+/// The sources of the clauses of sentence `si` when they differ (see `voice`), given the sentence's
+/// own source `whole`; empty when the sentence has one clause, no attribution of its own, or one
+/// source throughout.
+fn clause_sources(
+    si: usize,
+    s: &Sentence,
+    masked: &str,
+    whole: &Attribution,
+    r: &mut Resolver,
+) -> Vec<(usize, Attribution)> {
+    let toks = grammar::tokenize(masked, s.start..s.end);
+    let spans = voice::clauses(&toks);
+    if spans.len() < 2 {
+        return Vec::new();
+    }
+    let Some(sentence_found) = grammar::in_sentence(&toks) else {
+        return Vec::new();
+    };
+    let found = voice::found_per_clause(&toks, &spans);
+    let forms: Vec<_> = found.iter().map(|f| f.as_ref().map(|f| f.form)).collect();
+    let opens: Vec<bool> = spans
+        .iter()
+        .map(|c| voice::starts_with_quote(&toks[c.clone()]))
+        .collect();
+    let closed: Vec<bool> = spans
+        .iter()
+        .map(|c| voice::ends_with_quote(&toks[c.clone()]))
+        .collect();
+    let own: Vec<Attribution> = found
+        .iter()
+        .map(|f| match f {
+            Some(f) if f.np == sentence_found.np => whole.clone(),
+            Some(f) => r.resolve(masked.get(f.np.clone()).unwrap_or(""), f.np.start, si),
+            None => Attribution::default(),
+        })
+        .collect();
+    let out: Vec<(usize, Attribution)> = voice::reach(&forms, &opens, &closed)
+        .into_iter()
+        .zip(&spans)
+        .map(|(from, c)| {
+            let source = from.map(|j| own[j].clone()).unwrap_or_default();
+            (toks[c.start].start, source)
+        })
+        .collect();
+    if out.iter().all(|(_, a)| a == whole) {
+        Vec::new()
+    } else {
+        out
+    }
 }
 
 /// Builds the quotes: text of the parts, one quote per distinct text, ids in document order.

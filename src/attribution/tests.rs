@@ -293,3 +293,77 @@ fn a_place_after_reported_from_is_no_speaker() {
     let written = sources[0].as_written.as_deref().unwrap_or("");
     assert!(written.contains("correspondent"), "{written}");
 }
+
+/// The source (as written) of the figure `figure` in `text`, as a claim there would get it.
+fn source_of_figure(text: &str, figure: &str) -> Option<String> {
+    let r = run(text);
+    let at = text.find(figure).expect("figure in text");
+    let s = segment::sentences(text, 0..text.len());
+    let si = s
+        .iter()
+        .position(|s| s.start <= at && at < s.end)
+        .expect("sentence");
+    r.source_at(si, at).as_written
+}
+
+#[test]
+fn a_figure_in_the_outlets_voice_beside_an_attributed_one_stays_the_outlets() {
+    let joined = "Gunmen seized about 240 people in the raid, and the army said it had told the families of at least 200 hostages.";
+    assert_eq!(source_of_figure(joined, "240"), None);
+    assert_eq!(source_of_figure(joined, "200").as_deref(), Some("the army"));
+    let semicolon =
+        "Gunmen seized about 240 people in the raid; the army said at least 200 were held.";
+    assert_eq!(source_of_figure(semicolon, "240"), None);
+    assert_eq!(
+        source_of_figure(semicolon, "200").as_deref(),
+        Some("the army")
+    );
+    let contrast = "Shelling killed 40 people on Monday, while the health ministry said 9,000 had died since the war began.";
+    assert_eq!(source_of_figure(contrast, "40"), None);
+    assert_eq!(
+        source_of_figure(contrast, "9,000").as_deref(),
+        Some("the health ministry")
+    );
+}
+
+#[test]
+fn each_source_of_a_sentence_keeps_its_own_clause() {
+    let text = "About 1.5 million people have fled their homes, the UN said, and the health ministry said 9,000 had been killed.";
+    assert_eq!(source_of_figure(text, "1.5").as_deref(), Some("the UN"));
+    assert_eq!(
+        source_of_figure(text, "9,000").as_deref(),
+        Some("the health ministry")
+    );
+    let back =
+        "Floods cut 12 roads, and 300 homes were lost, according to the civil defence agency.";
+    assert_eq!(
+        source_of_figure(back, "12").as_deref(),
+        Some("the civil defence agency")
+    );
+    assert_eq!(
+        source_of_figure(back, "300").as_deref(),
+        Some("the civil defence agency")
+    );
+}
+
+#[test]
+fn reported_speech_goes_on_after_a_comma_but_a_closed_quote_ends_it() {
+    let open = "The army said 240 hostages were held in Gaza, and 30 of them were children.";
+    assert_eq!(source_of_figure(open, "30").as_deref(), Some("The army"));
+    let closed =
+        "The group said “we have freed 4 hostages”, and 200 trucks entered the strip on Friday.";
+    assert_eq!(source_of_figure(closed, "200"), None);
+}
+
+#[test]
+fn a_figure_in_a_sentence_or_paragraph_after_an_attributed_one_is_the_outlets() {
+    let text = "The health ministry said 9,000 people had been killed. Some 1.5 million people have fled.\n\nAid groups said 300 trucks a day were needed.";
+    assert_eq!(
+        source_of_figure(text, "9,000").as_deref(),
+        Some("The health ministry")
+    );
+    assert_eq!(source_of_figure(text, "1.5"), None);
+    assert_eq!(source_of_figure(text, "300").as_deref(), Some("Aid groups"));
+    let before = "Some 1.5 million people have fled.\n\nThe health ministry said 9,000 people had been killed.";
+    assert_eq!(source_of_figure(before, "1.5"), None);
+}

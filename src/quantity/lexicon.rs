@@ -1,5 +1,6 @@
 //! Word lists of the number grammar. Every entry is lower-case; matching is on lower-cased words.
 
+use crate::lexicon;
 use crate::model::Qualifier;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -281,7 +282,7 @@ pub(super) const YEAR_HYPHEN_PREFIXES: &[&str] =
     &["mid", "pre", "post", "late", "early", "end", "fiscal", "fy"];
 
 /// Number words below twenty; the value is the index.
-const UNITS: [&str; 20] = [
+pub const UNITS: [&str; 20] = [
     "zero",
     "one",
     "two",
@@ -351,55 +352,6 @@ const ORDINALS: &[(&str, u64)] = &[
     ("millionth", 1_000_000),
 ];
 
-/// Month names and abbreviations (matched only when capitalised).
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
-
-/// Weekday names and abbreviations.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-];
-
 /// Currency codes written before the amount ("NIS 100", "USD 5", "Rs 500").
 const CURRENCY_PREFIXES: &[(&str, &str)] = &[
     ("nis", "ILS"),
@@ -421,8 +373,8 @@ fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
     table.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
 }
 
-/// Units of number words (value).
-pub(super) fn unit_word(w: &str) -> Option<u64> {
+/// The value of a number word below twenty ("zero" to "nineteen", lower-case).
+pub fn unit_word(w: &str) -> Option<u64> {
     UNITS.iter().position(|u| *u == w).map(|p| p as u64)
 }
 
@@ -436,14 +388,14 @@ pub(super) fn ordinal_word(w: &str) -> Option<u64> {
     lookup(ORDINALS, w)
 }
 
-/// The month number of a month name or abbreviation.
+/// The month number of a month name or abbreviation (the calendar lexicon's).
 pub(super) fn month(w: &str) -> Option<u32> {
-    lookup(MONTHS, w)
+    lexicon::month(w)
 }
 
-/// True for weekday names and abbreviations.
+/// True for weekday names and abbreviations (the calendar lexicon's).
 pub(super) fn weekday(w: &str) -> bool {
-    WEEKDAYS.contains(&w)
+    lexicon::weekday(w).is_some()
 }
 
 /// Currency words written before the amount ("NIS 100", "USD 5").
@@ -465,6 +417,16 @@ pub(super) fn scale_word(w: &str) -> Option<f64> {
         "trillion" | "tn" => 1e12,
         _ => return None,
     })
+}
+
+/// True for a number word: a unit or ten ("seven", "forty"), a scale word ("hundred", "million",
+/// "lakh") or its plural ("hundreds", "millions"). Used beyond the grammar (`quotes` compares the
+/// figures of two versions of a quote).
+pub fn is_number_word(w: &str) -> bool {
+    unit_word(w).is_some()
+        || tens_word(w).is_some()
+        || scale_word(w).is_some()
+        || w.strip_suffix('s').and_then(scale_word).is_some()
 }
 
 /// Scale suffixes glued to digits ("1.2m", "7.3k", "2bn").
@@ -642,10 +604,12 @@ static TRIGGERS: LazyLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> = Lazy
     s.extend(ID_PREFIXES);
     s.extend(ID_PREFIXES_CAPS);
     s.extend(UNITS);
-    s.extend(WEEKDAYS);
+    s.extend(lexicon::WEEKDAY_NAMES);
+    s.extend(lexicon::WEEKDAY_ABBREVIATIONS);
     s.extend(TENS.iter().map(|t| t.0));
     s.extend(ORDINALS.iter().map(|t| t.0));
-    s.extend(MONTHS.iter().map(|t| t.0));
+    s.extend(lexicon::MONTH_NAMES);
+    s.extend(lexicon::MONTH_ABBREVIATIONS.map(|(a, _)| a));
     s.extend(CURRENCY_PREFIXES.iter().map(|t| t.0));
     s.extend([
         "a", "an", "half", "between", "from", "aged", "age", "ages", "day", "us", "au", "ca", "nz",

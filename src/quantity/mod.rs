@@ -100,6 +100,7 @@ mod number;
 
 use crate::model::{Qualifier, Quantity, QuantityClass};
 use grammar::{Found, Val};
+pub use lexicon::{is_number_word, unit_word, UNITS};
 
 /// Default relative tolerance used for approximate qualifiers when no rule gives one.
 pub const DEFAULT_TOLERANCE: f64 = 0.1;

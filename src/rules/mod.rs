@@ -298,78 +298,82 @@ fn compile_time(text: &str) -> Compile {
     }
 }
 
+/// Validates and compiles a parsed rules file: version, vocabulary, then each table in turn.
 fn compile(spec: &RulesSpec, src: &Source, when: Compile) -> Result<RuleSet, Error> {
-    if let Some(v) = spec.version {
-        if v != 1 {
-            return Err(src.error(
-                0..0,
-                "version",
-                None,
-                format!("unsupported version {v}; this factdiff reads version 1"),
-            ));
-        }
-    }
+    check_version(spec, src)?;
     let vocab = expand_vocab(spec, src)?;
+    let cx = Context {
+        src,
+        vocab: &vocab,
+        when,
+    };
+    let (kinds, kind_index) = compile_kinds(spec, src)?;
+    let kinds_known = Kinds {
+        index: &kind_index,
+        src,
+    };
+    let (rules, patterns) = compile_rules(spec, &cx, &kinds, &kinds_known)?;
+    let pattern_set = pattern_set(&patterns, src, when)?;
+    Ok(RuleSet {
+        origin: src.origin.to_string(),
+        kinds,
+        rules,
+        patterns,
+        pattern_set,
+        subjects: compile_subjects(spec, &cx, &kinds_known)?,
+        event_types: compile_event_types(spec, &cx)?,
+        scopes: compile_scopes(spec, &cx)?,
+        modalities: compile_modalities(spec, &cx)?,
+        nationalities: compile_nationalities(spec, src, when)?,
+        chrome_lines: compile_set(&spec.chrome.lines, src, "chrome.lines", when)?,
+        chrome_blocks: compile_set(&spec.chrome.blocks, src, "chrome.blocks", when)?,
+        entities: compile_entities(spec, src)?,
+        frames: compile_frames(spec, src)?,
+    })
+}
 
-    // Kinds.
-    let mut kinds = Vec::new();
-    let mut kind_index = BTreeMap::new();
-    for k in &spec.kinds {
-        let k = k.get_ref();
-        let id = k.id.get_ref().clone();
-        if kind_index.insert(id.clone(), kinds.len()).is_some() {
-            return Err(src.error(k.id.span(), "kind.id", Some(&id), "duplicate kind id"));
-        }
-        let tolerance = match &k.tolerance {
-            Some(t) if !(0.0..1.0).contains(t.get_ref()) => {
-                return Err(src.error(
-                    t.span(),
-                    "kind.tolerance",
-                    Some(&id),
-                    "tolerance must be at least 0 and below 1",
-                ))
-            }
-            Some(t) => *t.get_ref(),
-            None => 0.05,
-        };
-        let window_days = match &k.window_days {
-            Some(w) if *w.get_ref() < 0 => {
-                return Err(src.error(
-                    w.span(),
-                    "kind.window_days",
-                    Some(&id),
-                    "window_days must not be negative",
-                ))
-            }
-            Some(w) => *w.get_ref(),
-            None => 2,
-        };
-        let trend = match k.trend.as_ref().map(|t| (t.get_ref().as_str(), t.span())) {
-            None | Some(("none", _)) => Trend::None,
-            Some(("non-decreasing", _)) => Trend::NonDecreasing,
-            Some(("non-increasing", _)) => Trend::NonIncreasing,
-            Some((other, span)) => {
-                return Err(src.error(
-                    span,
-                    "kind.trend",
-                    Some(&id),
-                    format!(
-                        "unknown trend `{other}`; expected non-decreasing, non-increasing or none"
-                    ),
-                ))
-            }
-        };
-        kinds.push(Kind {
-            id,
-            unit: k.unit.get_ref().clone(),
-            tolerance,
-            window_days,
-            trend,
-        });
+/// The `[frames]` lexicon; an unknown family name is reported at the table's line.
+fn compile_frames(
+    spec: &RulesSpec,
+    src: &Source,
+) -> Result<crate::extraction::lexicon::FrameLexicon, Error> {
+    crate::extraction::lexicon::FrameLexicon::new(&spec.frames).map_err(|m| {
+        let at = src.text.find("[frames").unwrap_or(0);
+        src.error(at..at, "frames", None, m)
+    })
+}
+
+/// What compiling a table's patterns needs: the file (for errors), the expanded vocabulary and when
+/// to compile regexes.
+struct Context<'a> {
+    src: &'a Source<'a>,
+    vocab: &'a BTreeMap<String, String>,
+    when: Compile,
+}
+
+impl Context<'_> {
+    /// [`compile_cues`] with this context.
+    fn cues(
+        &self,
+        cues: &[Spanned<String>],
+        key: &str,
+        owner: &str,
+    ) -> Result<Vec<LazyRegex>, Error> {
+        compile_cues(cues, self.vocab, self.src, key, owner, self.when)
     }
-    let kind_of = |name: &Spanned<String>, key: &str, owner: &str| -> Result<usize, Error> {
-        kind_index.get(name.get_ref()).copied().ok_or_else(|| {
-            src.error(
+}
+
+/// The declared kinds by id, to resolve the kind names other tables give.
+struct Kinds<'a> {
+    index: &'a BTreeMap<String, usize>,
+    src: &'a Source<'a>,
+}
+
+impl Kinds<'_> {
+    /// The index of kind `name`, given under `key` by `owner`; an error naming both when undeclared.
+    fn of(&self, name: &Spanned<String>, key: &str, owner: &str) -> Result<usize, Error> {
+        self.index.get(name.get_ref()).copied().ok_or_else(|| {
+            self.src.error(
                 name.span(),
                 key,
                 Some(owner),
@@ -379,9 +383,100 @@ fn compile(spec: &RulesSpec, src: &Source, when: Compile) -> Result<RuleSet, Err
                 ),
             )
         })
-    };
+    }
+}
 
-    // Rules.
+/// Only version 1 (or no version) is read.
+fn check_version(spec: &RulesSpec, src: &Source) -> Result<(), Error> {
+    match spec.version {
+        Some(v) if v != 1 => Err(src.error(
+            0..0,
+            "version",
+            None,
+            format!("unsupported version {v}; this factdiff reads version 1"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The `[[kind]]` tables, and each kind's index by id (ids are unique).
+fn compile_kinds(
+    spec: &RulesSpec,
+    src: &Source,
+) -> Result<(Vec<Kind>, BTreeMap<String, usize>), Error> {
+    let mut kinds = Vec::new();
+    let mut kind_index = BTreeMap::new();
+    for k in &spec.kinds {
+        let id = k.get_ref().id.get_ref();
+        if kind_index.insert(id.clone(), kinds.len()).is_some() {
+            return Err(src.error(
+                k.get_ref().id.span(),
+                "kind.id",
+                Some(id),
+                "duplicate kind id",
+            ));
+        }
+        kinds.push(compile_kind(k.get_ref(), src)?);
+    }
+    Ok((kinds, kind_index))
+}
+
+/// One kind: tolerance in [0, 1) (default 0.05), a window of days not negative (default 2), a trend.
+fn compile_kind(k: &spec::KindSpec, src: &Source) -> Result<Kind, Error> {
+    let id = k.id.get_ref().clone();
+    let tolerance = match &k.tolerance {
+        Some(t) if !(0.0..1.0).contains(t.get_ref()) => {
+            return Err(src.error(
+                t.span(),
+                "kind.tolerance",
+                Some(&id),
+                "tolerance must be at least 0 and below 1",
+            ))
+        }
+        Some(t) => *t.get_ref(),
+        None => 0.05,
+    };
+    let window_days = match &k.window_days {
+        Some(w) if *w.get_ref() < 0 => {
+            return Err(src.error(
+                w.span(),
+                "kind.window_days",
+                Some(&id),
+                "window_days must not be negative",
+            ))
+        }
+        Some(w) => *w.get_ref(),
+        None => 2,
+    };
+    let trend = match k.trend.as_ref().map(|t| (t.get_ref().as_str(), t.span())) {
+        None | Some(("none", _)) => Trend::None,
+        Some(("non-decreasing", _)) => Trend::NonDecreasing,
+        Some(("non-increasing", _)) => Trend::NonIncreasing,
+        Some((other, span)) => {
+            return Err(src.error(
+                span,
+                "kind.trend",
+                Some(&id),
+                format!("unknown trend `{other}`; expected non-decreasing, non-increasing or none"),
+            ))
+        }
+    };
+    Ok(Kind {
+        id,
+        unit: k.unit.get_ref().clone(),
+        tolerance,
+        window_days,
+        trend,
+    })
+}
+
+/// The `[[rule]]` tables (ids unique) and all their patterns, in order.
+fn compile_rules(
+    spec: &RulesSpec,
+    cx: &Context,
+    kinds: &[Kind],
+    known: &Kinds,
+) -> Result<(Vec<Rule>, Vec<Pattern>), Error> {
     let mut rules = Vec::new();
     let mut patterns = Vec::new();
     let mut rule_ids = BTreeSet::new();
@@ -389,110 +484,137 @@ fn compile(spec: &RulesSpec, src: &Source, when: Compile) -> Result<RuleSet, Err
         let rs = r.get_ref();
         let id = rs.id.get_ref().clone();
         if !rule_ids.insert(id.clone()) {
-            return Err(src.error(rs.id.span(), "rule.id", Some(&id), "duplicate rule id"));
+            return Err(cx
+                .src
+                .error(rs.id.span(), "rule.id", Some(&id), "duplicate rule id"));
         }
-        let kind = kind_of(&rs.kind, "rule.kind", &id)?;
-        if rs.patterns.is_empty() {
-            return Err(src.error(
-                r.span(),
-                "rule.patterns",
-                Some(&id),
-                "a rule needs at least one pattern",
-            ));
-        }
-        for p in &rs.patterns {
-            let expanded = expand_pattern(p, &vocab, src, "rule.patterns", &id)?;
-            if !expanded.contains("(?P<qty>") {
-                return Err(src.error(
-                    p.span(),
-                    "rule.patterns",
-                    Some(&id),
-                    "pattern has no {qty} placeholder",
-                ));
-            }
-            let regex = LazyRegex::new(&expanded, when)
-                .map_err(|m| src.error(p.span(), "rule.patterns", Some(&id), m))?;
+        let kind = known.of(&rs.kind, "rule.kind", &id)?;
+        for regex in rule_patterns(r, cx, &id)? {
             patterns.push(Pattern {
                 rule: rules.len(),
                 regex,
             });
         }
-        let modality = match &rs.modality {
-            None => None,
-            Some(m) => Some(parse_modality(m.get_ref()).ok_or_else(|| {
-                src.error(
-                    m.span(),
-                    "rule.modality",
-                    Some(&id),
-                    "modality must be reported, planned, proposed, projected or denied",
-                )
-            })?),
-        };
-        let default_classes = if kinds[kind].unit == "days" || kinds[kind].unit == "hours" {
+        rules.push(Rule {
+            kind,
+            priority: rs.priority.unwrap_or(0),
+            modality: rule_modality(rs, cx.src, &id)?,
+            subject: rs.subject.as_ref().map(|s| s.get_ref().clone()),
+            classes: rule_classes(rs, &kinds[kind], cx.src, &id)?,
+            examples: rule_examples(rs, cx.src),
+            line: cx.src.line(r.span()),
+            id,
+        });
+    }
+    Ok((rules, patterns))
+}
+
+/// A rule's patterns, expanded and compiled: at least one, each with a `{qty}`.
+fn rule_patterns(
+    r: &Spanned<spec::RuleSpec>,
+    cx: &Context,
+    id: &str,
+) -> Result<Vec<LazyRegex>, Error> {
+    let rs = r.get_ref();
+    if rs.patterns.is_empty() {
+        return Err(cx.src.error(
+            r.span(),
+            "rule.patterns",
+            Some(id),
+            "a rule needs at least one pattern",
+        ));
+    }
+    let mut out = Vec::new();
+    for p in &rs.patterns {
+        let expanded = expand_pattern(p, cx.vocab, cx.src, "rule.patterns", id)?;
+        if !expanded.contains("(?P<qty>") {
+            return Err(cx.src.error(
+                p.span(),
+                "rule.patterns",
+                Some(id),
+                "pattern has no {qty} placeholder",
+            ));
+        }
+        let regex = LazyRegex::new(&expanded, cx.when)
+            .map_err(|m| cx.src.error(p.span(), "rule.patterns", Some(id), m))?;
+        out.push(regex);
+    }
+    Ok(out)
+}
+
+/// The modality a rule sets, if any.
+fn rule_modality(rs: &spec::RuleSpec, src: &Source, id: &str) -> Result<Option<Modality>, Error> {
+    let Some(m) = &rs.modality else {
+        return Ok(None);
+    };
+    parse_modality(m.get_ref()).map(Some).ok_or_else(|| {
+        src.error(
+            m.span(),
+            "rule.modality",
+            Some(id),
+            "modality must be reported, planned, proposed, projected or denied",
+        )
+    })
+}
+
+/// The quantity classes a rule claims: as given (count or duration), else durations for a kind in
+/// days or hours and counts otherwise.
+fn rule_classes(
+    rs: &spec::RuleSpec,
+    kind: &Kind,
+    src: &Source,
+    id: &str,
+) -> Result<Vec<QuantityClass>, Error> {
+    let Some(list) = &rs.classes else {
+        return Ok(if kind.unit == "days" || kind.unit == "hours" {
             vec![QuantityClass::Duration]
         } else {
             vec![QuantityClass::Count]
-        };
-        let classes = match &rs.classes {
-            None => default_classes,
-            Some(list) => {
-                let mut out = Vec::new();
-                for c in list {
-                    out.push(match c.get_ref().as_str() {
-                        "count" => QuantityClass::Count,
-                        "duration" => QuantityClass::Duration,
-                        other => {
-                            return Err(src.error(
-                                c.span(),
-                                "rule.classes",
-                                Some(&id),
-                                format!(
-                                    "class `{other}` cannot make claims; use count or duration"
-                                ),
-                            ))
-                        }
-                    });
-                }
-                out
-            }
-        };
-        let examples = rs
-            .examples
-            .iter()
-            .map(|e| Example {
-                text: e.get_ref().text.clone(),
-                expect: e.get_ref().expect.clone(),
-                subject: e.get_ref().subject.clone(),
-                modality: e.get_ref().modality.clone(),
-                scope: e.get_ref().scope.clone(),
-                line: src.line(e.span()),
-            })
-            .collect();
-        rules.push(Rule {
-            id,
-            kind,
-            priority: rs.priority.unwrap_or(0),
-            modality,
-            subject: rs.subject.as_ref().map(|s| s.get_ref().clone()),
-            classes,
-            examples,
-            line: src.line(r.span()),
         });
-    }
-    let pattern_set = pattern_set(&patterns, src, when)?;
+    };
+    list.iter()
+        .map(|c| match c.get_ref().as_str() {
+            "count" => Ok(QuantityClass::Count),
+            "duration" => Ok(QuantityClass::Duration),
+            other => Err(src.error(
+                c.span(),
+                "rule.classes",
+                Some(id),
+                format!("class `{other}` cannot make claims; use count or duration"),
+            )),
+        })
+        .collect()
+}
 
-    // Subjects.
+/// A rule's inline examples, with their lines.
+fn rule_examples(rs: &spec::RuleSpec, src: &Source) -> Vec<Example> {
+    rs.examples
+        .iter()
+        .map(|e| Example {
+            text: e.get_ref().text.clone(),
+            expect: e.get_ref().expect.clone(),
+            subject: e.get_ref().subject.clone(),
+            modality: e.get_ref().modality.clone(),
+            scope: e.get_ref().scope.clone(),
+            line: src.line(e.span()),
+        })
+        .collect()
+}
+
+/// The `[[subject]]` tables; a subject id with `{country}` needs a country group in every cue.
+fn compile_subjects(spec: &RulesSpec, cx: &Context, known: &Kinds) -> Result<Vec<Subject>, Error> {
     let mut subjects = Vec::new();
     for s in &spec.subjects {
         let ss = s.get_ref();
         let id = ss.id.get_ref().clone();
-        let mut kinds_of = Vec::new();
-        for k in &ss.kinds {
-            kinds_of.push(kind_of(k, "subject.kinds", &id)?);
-        }
-        let cues = compile_cues(&ss.cues, &vocab, src, "subject.cues", &id, when)?;
-        if when == Compile::Now && !country_groups_present(&id, &cues) {
-            return Err(src.error(ss.id.span(), "subject.cues", Some(&id), "a subject id with {country} needs a (?P<country>…) group, e.g. {nationality}, in every cue"));
+        let kinds_of = ss
+            .kinds
+            .iter()
+            .map(|k| known.of(k, "subject.kinds", &id))
+            .collect::<Result<Vec<_>, Error>>()?;
+        let cues = cx.cues(&ss.cues, "subject.cues", &id)?;
+        if cx.when == Compile::Now && !country_groups_present(&id, &cues) {
+            return Err(cx.src.error(ss.id.span(), "subject.cues", Some(&id), "a subject id with {country} needs a (?P<country>…) group, e.g. {nationality}, in every cue"));
         }
         subjects.push(Subject {
             id,
@@ -501,36 +623,34 @@ fn compile(spec: &RulesSpec, src: &Source, when: Compile) -> Result<RuleSet, Err
             priority: ss.priority.unwrap_or(0),
         });
     }
+    Ok(subjects)
+}
 
-    let event_types = spec
-        .event_types
+/// The `[[event_type]]` tables.
+fn compile_event_types(spec: &RulesSpec, cx: &Context) -> Result<Vec<EventType>, Error> {
+    spec.event_types
         .iter()
         .map(|e| {
             let id = e.get_ref().id.get_ref().clone();
-            let patterns =
-                compile_cues(&e.get_ref().cues, &vocab, src, "event_type.cues", &id, when)?;
+            let patterns = cx.cues(&e.get_ref().cues, "event_type.cues", &id)?;
             Ok(EventType {
                 id,
                 family: e.get_ref().family.clone(),
                 patterns,
             })
         })
-        .collect::<Result<Vec<_>, Error>>()?;
-    let scopes = spec
-        .scopes
+        .collect()
+}
+
+/// The `[[scope]]` tables; every scope pattern needs `{qty}`.
+fn compile_scopes(spec: &RulesSpec, cx: &Context) -> Result<Vec<Scope>, Error> {
+    spec.scopes
         .iter()
         .map(|e| {
             let id = e.get_ref().id.get_ref().clone();
-            let patterns = compile_cues(
-                &e.get_ref().patterns,
-                &vocab,
-                src,
-                "scope.patterns",
-                &id,
-                when,
-            )?;
+            let patterns = cx.cues(&e.get_ref().patterns, "scope.patterns", &id)?;
             if patterns.iter().any(|p| !p.as_str().contains("(?P<qty>")) {
-                return Err(src.error(
+                return Err(cx.src.error(
                     e.span(),
                     "scope.patterns",
                     Some(&id),
@@ -543,23 +663,24 @@ fn compile(spec: &RulesSpec, src: &Source, when: Compile) -> Result<RuleSet, Err
                 patterns,
             })
         })
-        .collect::<Result<Vec<_>, Error>>()?;
+        .collect()
+}
+
+/// The `[[modality]]` cue groups, each id a modality.
+fn compile_modalities(spec: &RulesSpec, cx: &Context) -> Result<Vec<(Modality, CueGroup)>, Error> {
     let mut modalities = Vec::new();
     for m in &spec.modalities {
         let ms = m.get_ref();
         let id = ms.id.get_ref();
-        let modality = match parse_modality(id) {
-            None => {
-                return Err(src.error(
-                    ms.id.span(),
-                    "modality.id",
-                    Some(id),
-                    "modality id must be reported, planned, proposed, projected or denied",
-                ))
-            }
-            Some(m) => m,
+        let Some(modality) = parse_modality(id) else {
+            return Err(cx.src.error(
+                ms.id.span(),
+                "modality.id",
+                Some(id),
+                "modality id must be reported, planned, proposed, projected or denied",
+            ));
         };
-        let patterns = compile_cues(&ms.cues, &vocab, src, "modality.cues", id, when)?;
+        let patterns = cx.cues(&ms.cues, "modality.cues", id)?;
         modalities.push((
             modality,
             CueGroup {
@@ -568,39 +689,22 @@ fn compile(spec: &RulesSpec, src: &Source, when: Compile) -> Result<RuleSet, Err
             },
         ));
     }
+    Ok(modalities)
+}
+
+/// The `[nationality]` table: country id, demonym and a regex of the words naming it.
+fn compile_nationalities(
+    spec: &RulesSpec,
+    src: &Source,
+    when: Compile,
+) -> Result<Vec<(String, String, LazyRegex)>, Error> {
     let mut nationalities = Vec::new();
     for (country, n) in &spec.nationality {
         let regex = LazyRegex::new(&format!(r"^(?:{})$", n.get_ref().words), when)
             .map_err(|m| src.error(n.span(), "nationality", Some(country), m))?;
         nationalities.push((country.clone(), n.get_ref().demonym.clone(), regex));
     }
-
-    let chrome_lines = compile_set(&spec.chrome.lines, src, "chrome.lines", when)?;
-    let chrome_blocks = compile_set(&spec.chrome.blocks, src, "chrome.blocks", when)?;
-
-    let entities = compile_entities(spec, src)?;
-    let frames = crate::extraction::lexicon::FrameLexicon::new(&spec.frames)
-        .map_err(|m| {
-            let at = src.text.find("[frames").unwrap_or(0);
-            src.error(at..at, "frames", None, m)
-        })?;
-
-    Ok(RuleSet {
-        origin: src.origin.to_string(),
-        kinds,
-        rules,
-        patterns,
-        pattern_set,
-        subjects,
-        event_types,
-        scopes,
-        modalities,
-        nationalities,
-        chrome_lines,
-        chrome_blocks,
-        entities,
-        frames,
-    })
+    Ok(nationalities)
 }
 
 fn compile_entities(spec: &RulesSpec, src: &Source) -> Result<EntityTable, Error> {
