@@ -7,8 +7,9 @@
 
 use crate::attribution;
 use crate::extraction::frames::{self, Reading};
+use crate::extraction::other_event;
 use crate::extraction::tokens::tokenize;
-use crate::model::{Claim, Document, Modality, Quantity, QuantityClass, Quote};
+use crate::model::{Claim, Document, Modality, Quantity, Quote};
 use crate::quantity;
 use crate::rules::{RuleSet, QTY_CLOSE, QTY_OPEN};
 use crate::segment::{self, LineIndex, Sentence};
@@ -135,8 +136,6 @@ pub struct SentenceClaim {
 
 /// A sentence with its quantities masked.
 struct Masked {
-    /// The sentence as written.
-    sentence: String,
     text: String,
     quantities: Vec<Quantity>,
     /// Per quantity: its placeholder's range in `text` (None for non-claimable classes).
@@ -173,7 +172,6 @@ impl Masked {
         }
         text.push_str(&sentence[last..]);
         Masked {
-            sentence: sentence.to_string(),
             text,
             quantities,
             placeholders,
@@ -193,15 +191,6 @@ impl Masked {
         } else {
             oe + (pos - me)
         }
-    }
-
-    /// Up to 40 bytes of the original sentence before offset `at`.
-    fn original_before(&self, at: usize) -> &str {
-        let mut from = at.saturating_sub(40);
-        while !self.sentence.is_char_boundary(from) {
-            from += 1;
-        }
-        self.sentence.get(from..at).unwrap_or("")
     }
 
     fn quantity_at(&self, placeholder: &str) -> Option<usize> {
@@ -331,8 +320,16 @@ pub fn claims_in_sentence(
                 context,
             ),
         };
-        let scope = other_event_year(&masked, &clause, doc_date)
-            .map(|year| format!("other-event-{year}"))
+        let original_clause = masked.to_original(clause.start)..masked.to_original(clause.end);
+        let figure = masked.quantities[qi].start..masked.quantities[qi].end;
+        let scope = other_event::other_event_of(
+            sentence,
+            &masked.quantities,
+            figure,
+            original_clause.clone(),
+            doc_date,
+        )
+        .map(|year| format!("other-event-{year}"))
             .or(rate)
             .or_else(|| scope_of(rules, &masked, qi, rules.is_named_subject(&subject)));
         let modality = forced_modality.unwrap_or_else(|| {
@@ -343,7 +340,6 @@ pub fn claims_in_sentence(
                 m => m,
             }
         });
-        let original_clause = masked.to_original(clause.start)..masked.to_original(clause.end);
         let as_of = crate::time::sentence_as_of(sentence, original_clause, doc_date).or(doc_date);
         out.push(SentenceClaim {
             kind: kind_index,
@@ -406,50 +402,6 @@ fn apply_frames(rules: &RuleSet, masked: &Masked, choices: &mut [Option<Choice>]
             }
         }
     }
-}
-
-/// How far before its clause a year may stand and still date a figure ("the deadliest since 1999,
-/// when 85 died": the clause break falls between them), in bytes of masked text.
-const YEAR_REACH: usize = 80;
-
-/// The year of another event that a figure belongs to: a year other than the document's in the
-/// figure's clause, or just before it ("a wildfire in 2018 that killed 85 people", "the 2015 quake,
-/// which killed 8,800"), unless it only says since when a tally runs ("killed since 2011"). Such a
-/// figure gets the scope `other-event-<year>`, so it is compared only with that event's figures.
-fn other_event_year(
-    masked: &Masked,
-    clause: &Range<usize>,
-    doc_date: Option<crate::time::Date>,
-) -> Option<i32> {
-    let doc_year = doc_date?.year;
-    let from = masked.to_original(clause.start.saturating_sub(YEAR_REACH));
-    let to = masked.to_original(clause.end);
-    masked
-        .quantities
-        .iter()
-        .filter(|q| q.class == QuantityClass::Year && q.start >= from && q.end <= to)
-        .filter_map(|q| Some((q, q.stated? as i32)))
-        .find(|(q, year)| *year != doc_year && !follows_since(masked, q.start))
-        .map(|(_, year)| year)
-}
-
-/// True when the year at byte offset `at` (of the original sentence) only says since when a tally
-/// runs: "since 2011", "from 2011", "since it began in 2011", "since March 2011".
-fn follows_since(masked: &Masked, at: usize) -> bool {
-    let lower = masked.original_before(at).to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let last = words.last().copied().unwrap_or("");
-    if matches!(last, "since" | "from") {
-        return true;
-    }
-    // "since it began in 2011", "since the uprising started in March 2011": a since-clause within
-    // a few words, with no other event named after "the".
-    words
-        .iter()
-        .rev()
-        .take(6)
-        .any(|w| *w == "since")
-        && !words.iter().rev().take(2).any(|w| *w == "the")
 }
 
 /// Largest gap (bytes of masked text) between a figure and a part of it ("killing 50 people, including

@@ -14,7 +14,8 @@
 //!   accepted;
 //! - a `modality = "denied"` figure must not be extracted with any modality but `denied`; not extracting
 //!   it at all is accepted;
-//! - any other extracted claim is unexpected; a row with `claims = []` must yield no claim at all.
+//! - any other extracted claim is unexpected, except a rate kept apart with a `per-…` scope ("200 trucks a
+//!   day"); a row with `claims = []` must yield no claim at all but such rates.
 //!
 //! The subject is checked only where a row gives `subject`; scope and attribution are not checked.
 
@@ -77,6 +78,10 @@ struct Case {
     #[serde(default)]
     #[allow(dead_code)]
     note: Option<String>,
+    /// A reading factdiff does not make yet, and why (ACCURACY.md lists these). Such a row must still
+    /// fail: when it passes, the test says so, and the marker is to be removed.
+    #[serde(default)]
+    known_gap: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -320,6 +325,7 @@ fn phrase_table_extraction() {
     }
 
     let mut passed: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut known_gaps = 0;
     let mut failures: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for (i, case) in cases.iter().enumerate() {
         let stem = format!("row-{:03}", i + 1);
@@ -327,7 +333,16 @@ fn phrase_table_extraction() {
         let problems = check_row(case, &got);
         let entry = passed.entry(case.family.as_str()).or_default();
         entry.1 += 1;
-        if problems.is_empty() {
+        if let Some(gap) = &case.known_gap {
+            if problems.is_empty() {
+                failures.entry(case.family.as_str()).or_default().push(format!(
+                    "  [{} {stem}] {}\n      marked as a known gap ({gap}) but passes now: remove `known_gap`",
+                    case.family, case.text
+                ));
+            } else {
+                known_gaps += 1;
+            }
+        } else if problems.is_empty() {
             entry.0 += 1;
         } else {
             let got_text = if got.is_empty() {
@@ -366,11 +381,12 @@ fn phrase_table_extraction() {
         }
     }
     let _ = writeln!(summary, "  {:<12} {all_pass:>3}/{all}", "total");
+    let _ = writeln!(summary, "  known gaps (rows that must still fail): {known_gaps}");
     eprintln!("{summary}");
 
     if !failures.is_empty() {
         let mut msg = summary;
-        let _ = writeln!(msg, "\n{} failing rows:", all - all_pass);
+        let _ = writeln!(msg, "\n{} failing rows:", failures.values().map(Vec::len).sum::<usize>());
         for (family, _) in FAMILIES {
             if let Some(rows) = failures.get(family) {
                 let _ = writeln!(msg, "\n== {family} ({} failing)", rows.len());
@@ -455,7 +471,10 @@ fn check_row(case: &Case, got: &[&Claim]) -> Vec<String> {
         }
     }
     for (j, c) in got.iter().enumerate() {
-        if !accounted[j] {
+        // A rate ("200 trucks a day") is kept in a group of its own (scope `per-day`, …), never
+        // compared with a count: it is not an unexpected count.
+        let rate = c.scope.as_deref().is_some_and(|s| s.starts_with("per-"));
+        if !accounted[j] && !rate {
             problems.push(format!("unexpected {}", show_claim(c)));
         }
     }

@@ -53,7 +53,21 @@ impl PhraseSet {
 
     /// The number of tokens of the longest phrase of the set that ends at `tokens[end - 1]`.
     pub fn match_ending_at(&self, tokens: &[Token], end: usize) -> Option<usize> {
-        (1..=end.min(6)).rev().find(|&n| self.match_at(tokens, end - n) == Some(n))
+        (1..=end.min(6)).rev().find(|&n| self.matches_exactly(tokens, end - n, n))
+    }
+
+    /// True when a phrase of exactly `n` tokens of the set starts at `tokens[at]`.
+    fn matches_exactly(&self, tokens: &[Token], at: usize, n: usize) -> bool {
+        let Some(first) = tokens.get(at).and_then(Token::word) else {
+            return false;
+        };
+        self.by_first.get(first).is_some_and(|list| {
+            list.iter().filter(|p| p.len() == n).any(|p| {
+                p.iter()
+                    .enumerate()
+                    .all(|(k, w)| tokens.get(at + k).and_then(Token::word) == Some(w.as_str()))
+            })
+        })
     }
 
     /// True when the word is a one-word phrase of the set.
@@ -342,6 +356,10 @@ mod tests {
         assert_eq!(set.match_at(&t, 2), Some(1));
         assert_eq!(set.match_at(&t, 3), None);
         assert_eq!(set.match_ending_at(&t, 3), Some(2));
+        // A longer phrase starting at the same word does not hide a shorter one ending here.
+        let verbs = PhraseSet::new(&["stands", "stands at"]);
+        let t = tokenize("now stands at");
+        assert_eq!(verbs.match_ending_at(&t, 2), Some(1));
     }
 
     #[test]

@@ -76,9 +76,10 @@ fn released_over(lex: &FrameLexicon, tokens: &[Token], k: usize) -> bool {
     if k == 0 || tokens[k - 1].word() != Some("over") {
         return false;
     }
-    (k.saturating_sub(LAST_REACH)..k - 1)
+    // The release is the same clause's, a few words back, with no comma between.
+    (k.saturating_sub(8)..k - 1)
         .rev()
-        .take_while(|&i| !tokens[i].is_clause_end())
+        .take_while(|&i| !tokens[i].is_clause_end() && !tokens[i].is_punct(','))
         .any(|i| lex.event_at(tokens, i).is_some_and(|(e, _)| e == Event::Released))
 }
 

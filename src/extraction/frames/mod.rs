@@ -79,7 +79,7 @@ pub fn find(lex: &FrameLexicon, tokens: &[Token], quantities: &[Quantity]) -> Ve
         };
         readings[k] = match q.class {
             QuantityClass::Count if earlier::is_earlier(lex, tokens, k) => Some(Reading::Earlier),
-            QuantityClass::Count => count_frame(lex, tokens, k),
+            QuantityClass::Count => count_frame(lex, tokens, quantities, k),
             QuantityClass::Duration => duration::duration_frame(lex, tokens, k).map(
                 |(kind, shape)| Reading::Claim {
                     kind,
@@ -124,11 +124,19 @@ fn claim(kind: &'static str, shape: &'static str, past: bool) -> Reading {
 }
 
 /// The frame of a count at token `k`.
-fn count_frame(lex: &FrameLexicon, tokens: &[Token], k: usize) -> Option<Reading> {
+fn count_frame(
+    lex: &FrameLexicon,
+    tokens: &[Token],
+    quantities: &[Quantity],
+    k: usize,
+) -> Option<Reading> {
     let np = noun_phrase(lex, tokens, k + 1);
     let reading = count_reading(lex, tokens, k, np)?;
     // A rate or a ratio after the noun phrase.
-    match (reading, earlier::rate_after(lex, tokens, np.end.max(k + 1))) {
+    match (
+        reading,
+        earlier::rate_after(lex, tokens, quantities, np.end.max(k + 1)),
+    ) {
         (_, Some("ratio")) => Some(Reading::NoClaim),
         (
             Reading::Claim {
@@ -271,8 +279,12 @@ fn part_of(
     };
     let np = noun_phrase(lex, tokens, k + 1);
     // A part names what it counts ("14 Israelis", "nine children"); "one of the states", "1,000 km
-    // away" are no part.
-    np.head?;
+    // away" are no part. A compared figure may leave its noun to the first ("1.8 million people were
+    // displaced, compared with 400,000 this time").
+    let compared = k >= 2 && tokens[k - 2].word() == Some("compared");
+    if np.head.is_none() && !compared {
+        return None;
+    }
     let kind = match *kind {
         "hostages.released" | "prisoners.released" => {
             kind_of(lex, tokens, k, Event::Released, np, None).unwrap_or(kind)
@@ -291,7 +303,10 @@ fn whole_before(tokens: &[Token], k: usize) -> Option<usize> {
     }
     let linked = match tokens.get(j.checked_sub(1)?)?.word() {
         Some(w) if introduces_part(w) || w == "and" => true,
-        Some("with") => tokens.get(j.checked_sub(2)?)?.word() == Some("along"),
+        Some("with" | "to") => matches!(
+            tokens.get(j.checked_sub(2)?)?.word(),
+            Some("along" | "compared")
+        ),
         Some("as") => tokens.get(j.checked_sub(2)?)?.word() == Some("well"),
         Some("them" | "whom") => true,
         None => tokens[j - 1].is_punct(','),
@@ -326,4 +341,38 @@ fn among_after(lex: &FrameLexicon, tokens: &[Token], k: usize) -> Option<usize> 
         f += 1;
     }
     tokens.get(f)?.figure().map(|_| f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::mask_for_tests;
+    use crate::extraction::tokens::tokenize;
+    use crate::rules::RuleSet;
+
+    /// (figure as written, kind or "-" for no claim / "earlier", rate scope) per framed figure.
+    fn frames_of(sentence: &str) -> Vec<(String, String, Option<String>)> {
+        let rules = RuleSet::embedded().expect("embedded rules");
+        let (masked, quantities) = mask_for_tests(sentence);
+        let tokens = tokenize(&masked);
+        find(&rules.frames, &tokens, &quantities)
+            .into_iter()
+            .map(|f| {
+                let text = quantities[f.quantity].text.clone();
+                match f.reading {
+                    Reading::Claim { kind, rate, .. } => (text, kind.to_string(), rate),
+                    Reading::Earlier => (text, "earlier".into(), None),
+                    Reading::NoClaim => (text, "-".into(), None),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rates_keep_their_scope() {
+        assert_eq!(
+            frames_of("Medics reported 10 to 15 new deaths a day in the camp."),
+            vec![("10 to 15".into(), "killed".into(), Some("per-day".into()))]
+        );
+    }
 }

@@ -214,7 +214,9 @@ fn partitive(lex: &FrameLexicon, tokens: &[Token], start: usize) -> Option<NounP
         tokens.get(j).and_then(Token::word),
         Some("the" | "its" | "their" | "those" | "these" | "all")
     ) {
-        return None;
+        // "hundreds of aid trucks", "dozens of civilians": no partitive, the noun follows "of".
+        let direct = noun_phrase(lex, tokens, j);
+        return direct.head.is_some().then_some(direct);
     }
     j += 1;
     if tokens.get(j).and_then(Token::figure).is_some() {
