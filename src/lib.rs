@@ -29,6 +29,7 @@ pub mod explain;
 pub mod extract;
 pub mod model;
 pub mod pipeline;
+pub mod places;
 pub mod progress;
 pub mod quantity;
 pub mod quotes;
