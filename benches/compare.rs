@@ -65,6 +65,8 @@ fn document(id: String) -> Document {
         title: None,
         language: None,
         event: None,
+        event_inferred: None,
+        event_reason: None,
         meta: BTreeMap::new(),
         text: String::new(),
         body_start: 0,

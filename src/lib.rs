@@ -25,6 +25,7 @@ pub mod compare;
 pub mod corpus;
 pub mod entity;
 pub mod error;
+pub mod events;
 pub mod explain;
 pub mod extract;
 pub mod model;

@@ -75,6 +75,8 @@ fn document(id: &str, text: String) -> Document {
         title: None,
         language: None,
         event: None,
+        event_inferred: None,
+        event_reason: None,
         meta: Default::default(),
         text,
         body_start: 0,

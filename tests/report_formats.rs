@@ -33,6 +33,8 @@ fn document(id: &str, path: &str, outlet: &str, published: Option<Date>, text: &
         title: Some("<script>alert(1)</script> \u{202e}title".into()),
         language: Some("en".into()),
         event: None,
+        event_inferred: None,
+        event_reason: None,
         meta: BTreeMap::new(),
         text: text.into(),
         body_start: 0,

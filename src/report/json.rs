@@ -37,6 +37,8 @@ pub fn document(d: &Document) -> Value {
         "url": opt(&d.url),
         "title": opt(&d.title),
         "event": opt(&d.event),
+        "event_inferred": opt(&d.event_inferred),
+        "event_reason": opt(&d.event_reason),
         "language": opt(&d.language),
         "meta": Value::Object(d.meta.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<Map<_, _>>()),
     })
