@@ -845,6 +845,7 @@ mod tests {
             modality: Modality::Reported,
             as_of: Date::parse_iso(date),
             rule: "r".into(),
+            place: None,
             quantity: Quantity {
                 start: 0,
                 end: 1,

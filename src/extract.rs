@@ -98,6 +98,7 @@ pub fn extract_document(doc: &Document, rules: &RuleSet) -> Extraction {
                 modality: found.modality,
                 as_of: found.as_of,
                 rule: rules.rules[found.rule].id.clone(),
+                place: found.place, // places-events
                 quantity,
                 attribution: attribution.sources.get(i).cloned().unwrap_or_default(),
                 span: lines.span(&doc.text, start, end),
@@ -129,6 +130,8 @@ pub struct SentenceClaim {
     pub modality: Modality,
     /// As-of date (the sentence's own date, else `doc_date`).
     pub as_of: Option<crate::time::Date>,
+    /// The place of the figure's clause (places-events: `places::place_of_clause`), as a place id.
+    pub place: Option<String>,
 }
 
 /// A sentence with its quantities masked.
@@ -302,6 +305,10 @@ pub fn claims_in_sentence(
             .modality
             .unwrap_or_else(|| modality_of(rules, &masked.text, &range, clause.clone()));
         let original_clause = masked.to_original(clause.start)..masked.to_original(clause.end);
+        // places-events: the place of the figure's clause (gazetteer), one call.
+        let place = sentence
+            .get(original_clause.clone())
+            .and_then(crate::places::place_of_clause);
         let as_of = crate::time::sentence_as_of(sentence, original_clause, doc_date).or(doc_date);
         out.push(SentenceClaim {
             kind: rule.kind,
@@ -311,6 +318,7 @@ pub fn claims_in_sentence(
             scope,
             modality,
             as_of,
+            place: place.map(|p| p.id), // places-events
         });
     }
     out

@@ -246,6 +246,9 @@ pub struct Claim {
     pub as_of: Option<Date>,
     /// The id of the rule that matched.
     pub rule: String,
+    /// The place the figure's clause names (a gazetteer id such as `turkey`, `turkey/hatay` or
+    /// `syria+turkey`; see `places`); `None` when unknown.
+    pub place: Option<String>,
     /// The figure, converted to the kind's unit.
     pub quantity: Quantity,
     /// Who the text says gave the figure.

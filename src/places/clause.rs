@@ -1,7 +1,7 @@
 //! The place a figure belongs to, from its clause: the places after a locative preposition ("in
 //! Turkey", "across Turkey and Syria", "in Turkey's Hatay province", "in the town of Paradise"), else a
-//! possessive ("Turkey's death toll"), else the one country every place of the clause is in ("Turkish
-//! officials"). Places joined by "and" or commas after one preposition make a combined place
+//! possessive ("Turkey's death toll"), else the one country every place the clause names is in
+//! (demonyms such as "Turkish officials" and destinations such as "into Egypt" do not count). Places joined by "and" or commas after one preposition make a combined place
 //! (`syria+turkey`, ids sorted); a country named with one of its regions or cities gives way to the
 //! more specific place ("in Antakya, Turkey" → the city).
 
@@ -19,6 +19,9 @@ const LOCATIVE: &[&str] = &[
     "around",
     "near",
 ];
+
+/// Prepositions of movement: a place after them is where people went, not where a figure stands.
+const DIRECTION: &[&str] = &["into", "to", "towards", "toward", "via", "from"];
 
 /// Words that may stand between a preposition and the place ("in the southern province of Hatay").
 const BETWEEN: &[&str] = &[
@@ -101,14 +104,20 @@ impl Gazetteer {
         if let Some(m) = mentions.iter().find(|m| m.possessive && !m.demonym) {
             return self.combine(std::iter::once(m.place));
         }
-        let country = mentions[0].country;
-        if mentions.iter().all(|m| m.country == country) {
-            let named: Vec<PlaceId> = mentions
-                .iter()
-                .filter(|m| !m.demonym)
-                .map(|m| m.place)
-                .collect();
-            return match self.combine(named.iter().copied()) {
+        // Places named, not by a demonym ("Israeli strikes") nor as a destination ("crossed into
+        // Egypt"), all in one country.
+        let ws = words(clause);
+        let named: Vec<&PlaceMention> = mentions
+            .iter()
+            .filter(|m| !m.demonym)
+            .filter(|m| {
+                let before = ws.iter().rev().find(|w| w.end <= m.span.start);
+                !before.is_some_and(|w| DIRECTION.contains(&w.key.as_str()))
+            })
+            .collect();
+        let country = named.first()?.country;
+        if named.iter().all(|m| m.country == country) {
+            return match self.combine(named.iter().map(|m| m.place)) {
                 Some(p) if p.kind.is_some() => Some(p),
                 _ => self.combine(std::iter::once(country)),
             };
@@ -153,13 +162,19 @@ fn locative_groups<'m>(clause: &str, mentions: &'m [PlaceMention]) -> Vec<Vec<&'
     let ws = words(clause);
     let mut groups: Vec<Vec<&PlaceMention>> = Vec::new();
     let mut previous_end: Option<usize> = None; // end of the last place of the open group
-    for m in mentions {
+                                                // A demonym is an adjective ("near the Egyptian border"), not a place a preposition governs.
+    for m in mentions.iter().filter(|m| !m.demonym) {
         if let Some(end) = previous_end {
             let gap = &clause[end..m.span.start];
+            let gap_words = words(gap);
+            let conjunction = gap_words
+                .iter()
+                .any(|w| matches!(w.key.as_str(), "and" | "or"));
             let joined = !gap.contains(['.', ';', ':', '(', ')'])
-                && words(gap)
-                    .iter()
-                    .all(|w| JOIN.contains(&w.key.as_str()) || BETWEEN.contains(&w.key.as_str()));
+                && gap_words.iter().all(|w| {
+                    JOIN.contains(&w.key.as_str())
+                        || (conjunction && BETWEEN.contains(&w.key.as_str()))
+                });
             if joined {
                 if let Some(g) = groups.last_mut() {
                     g.push(m);
@@ -193,4 +208,19 @@ fn locative_groups<'m>(clause: &str, mentions: &'m [PlaceMention]) -> Vec<Vec<&'
 
 /// Words that may join two places of one group ("Turkey and Syria", "Turkey, Syria", "Turkey's
 /// Hatay", "Turkey and neighbouring Syria"); `s` is a possessive's.
-const JOIN: &[&str] = &["and", "or", "as", "well", "in", "s", "also"];
+const JOIN: &[&str] = &[
+    "and",
+    "or",
+    "as",
+    "well",
+    "in",
+    "s",
+    "also",
+    "neighbouring",
+    "neighboring",
+    "southern",
+    "northern",
+    "eastern",
+    "western",
+    "central",
+];

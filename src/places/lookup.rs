@@ -5,7 +5,9 @@
 //! ("Nice", "Reading", "Victoria") needs a cue ("the town of Paradise", "Van province", "Split,
 //! Croatia"); a town or region inside a longer proper name ("Hurricane Harvey", "Jackson Browne") is
 //! not taken. Between places sharing a name, a hand-written alias beats a GeoNames name, which beats an
-//! alternate name; then a place in a region or country the text names elsewhere; then country, region, city;
+//! alternate name (which is taken only after a preposition of place or with a cue, since GeoNames'
+//! alternate names include words of other languages, "Hamas" for Hamm); then a place in a region or
+//! country the text names elsewhere (by name, not demonym); then country, region, city;
 //! then the larger population.
 
 use super::data::{Data, NameSource};
@@ -139,7 +141,7 @@ impl Gazetteer {
             .filter_map(|f| self.best(&f.names, &FxHashSet::default()))
             .filter(|&n| {
                 let name = &self.data.names[n as usize];
-                name.source != NameSource::Alternate
+                matches!(name.source, NameSource::Alias | NameSource::Primary)
                     && self.place(name.place).kind != PlaceKind::City
             })
             .map(|n| self.data.names[n as usize].place)
@@ -215,6 +217,13 @@ impl Gazetteer {
         }
         if name.source == NameSource::Demonym {
             return true;
+        }
+        // GeoNames' alternate names include other languages' forms that are words or names in
+        // English ("Hamas" for Hamm): only after a preposition of place or with a cue.
+        if name.source == NameSource::Alternate
+            && !(cue || self.same_country_after(text, ws, j, name.place) || after_locative(ws, i))
+        {
+            return false;
         }
         // Inside a longer proper name ("Hurricane Harvey", "Lake Victoria", "Paradise Papers")?
         let before = i > 0
@@ -297,6 +306,22 @@ fn cue_before(text: &str, ws: &[Word], i: usize) -> bool {
         && CUE_WORDS.contains(&ws[i - 2].key.as_str())
         && joined(text, &ws[i - 2], &ws[i - 1])
         && joined(text, &ws[i - 1], &ws[i])
+}
+
+/// Prepositions of place.
+const LOCATIVE: &[&str] = &[
+    "in", "at", "near", "across", "inside", "outside", "around", "from", "into",
+];
+
+/// True when a preposition of place stands before word `i`, perhaps with "the" or a direction word
+/// between ("in the northern").
+fn after_locative(ws: &[Word], i: usize) -> bool {
+    ws[..i]
+        .iter()
+        .rev()
+        .take(3)
+        .find(|w| !FUNCTION_WORDS.contains(&w.key.as_str()) || LOCATIVE.contains(&w.key.as_str()))
+        .is_some_and(|w| LOCATIVE.contains(&w.key.as_str()))
 }
 
 /// "Van province": a type word right after word `j`.

@@ -147,6 +147,20 @@ fn towns_inside_longer_proper_names_are_not_places() {
 }
 
 #[test]
+fn alternate_names_need_a_preposition_of_place() {
+    // "Hamas" is one of GeoNames' alternate names of Hamm (Germany).
+    assert!(
+        ids("killed in the Hamas attack").is_empty(),
+        "{:?}",
+        ids("killed in the Hamas attack")
+    );
+    assert!(ids("Hamas, which has released").is_empty());
+    // "Antep" (Gaziantep) is an alternate name: taken after "in", not alone.
+    assert!(ids("Antep was founded long ago").is_empty());
+    assert_eq!(ids("in Antep"), ["turkey/gaziantep/gaziantep"]);
+}
+
+#[test]
 fn place_of_clause_follows_prepositions_possessives_and_countries() {
     assert_eq!(
         clause("killed 45,000 people in Turkey"),
@@ -184,9 +198,29 @@ fn place_of_clause_follows_prepositions_possessives_and_countries() {
         clause("in Antakya, Turkey, 300 bodies were found"),
         Some("turkey/hatay/antakya".into())
     );
+    // A demonym alone is not a place: "Israeli strikes", "Palestinian prisoners".
+    assert_eq!(clause("Turkish officials said 100 had died"), None);
     assert_eq!(
-        clause("Turkish officials said 100 had died"),
-        Some("turkey".into())
+        clause("100 died, Pakistan's disaster agency said"),
+        Some("pakistan".into())
+    );
+    assert_eq!(
+        clause("officials in Pakistan said 100 died"),
+        Some("pakistan".into())
+    );
+    // A destination is not where the figure stands.
+    assert_eq!(
+        clause("13 hostages were released and crossed into Egypt"),
+        None
+    );
+    // Nor a demonym after a preposition, nor a place after a comma and "the".
+    assert_eq!(
+        clause("1.3 million people are sheltering in Rafah, near the Egyptian border"),
+        Some("palestine/gaza-strip/rafah".into())
+    );
+    assert_eq!(
+        clause("300 people were killed in the blast in Gaza, the Israeli military said"),
+        Some("palestine/gaza-strip".into())
     );
     assert_eq!(clause("100 people died"), None);
     // Two countries, neither after a preposition: no place.

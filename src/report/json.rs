@@ -75,6 +75,7 @@ pub fn claim(c: &Claim) -> Value {
         "modality": c.modality.as_str(),
         "as_of": c.as_of.map(|d| json!(d.to_string())).unwrap_or(Value::Null),
         "rule": c.rule,
+        "place": opt(&c.place),
         "quantity": quantity(&c.quantity),
         "attribution": attribution(&c.attribution),
         "span": span(&c.span),

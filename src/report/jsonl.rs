@@ -200,6 +200,7 @@ fn claim_from(v: &Value) -> Result<Claim, String> {
         modality: modality_from(&string(v, "modality")?)?,
         as_of: opt_date(v, "as_of")?,
         rule: string(v, "rule")?,
+        place: opt_added_string(v, "place")?,
         quantity: quantity_from(field(v, "quantity")?, &unit, &span)?,
         attribution: attribution_from(field(v, "attribution")?)?,
         sentence: string(v, "sentence")?,
