@@ -26,6 +26,8 @@ pub enum NameSource {
 pub struct Name {
     /// The name as written in the data.
     pub text: String,
+    /// Its matching key ([`super::names::key`]), computed once.
+    pub key: String,
     /// The place it names.
     pub place: PlaceId,
     /// How it names it.
@@ -70,7 +72,7 @@ pub fn load(places_tsv: &str, aliases_tsv: &str) -> Result<Data, String> {
     let mut data = Data::default();
     let mut country_ids: BTreeMap<String, PlaceId> = BTreeMap::new();
     let mut region_ids: BTreeMap<(String, String), PlaceId> = BTreeMap::new();
-    let mut used_ids: BTreeSet<String> = BTreeSet::new();
+    let mut used_ids: rustc_hash::FxHashSet<String> = Default::default();
     for (n, line) in places_tsv.lines().enumerate() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -141,7 +143,11 @@ pub fn load(places_tsv: &str, aliases_tsv: &str) -> Result<Data, String> {
         let common = flags.contains('w');
         let primary_key = super::names::key(name);
         for (i, text) in std::iter::once(name).chain(all).enumerate() {
-            let key = super::names::key(text);
+            let key = if i == 0 {
+                primary_key.clone()
+            } else {
+                super::names::key(text)
+            };
             let source = if i == 0 || key == primary_key {
                 NameSource::Primary
             } else {
@@ -151,6 +157,7 @@ pub fn load(places_tsv: &str, aliases_tsv: &str) -> Result<Data, String> {
                 && ((common && key == primary_key) || stop.contains(&key));
             data.names.push(Name {
                 text: text.to_string(),
+                key,
                 place: id,
                 source,
                 needs_cue,
@@ -179,6 +186,7 @@ pub fn load(places_tsv: &str, aliases_tsv: &str) -> Result<Data, String> {
         for text in names.split('|').filter(|s| !s.is_empty()) {
             data.names.push(Name {
                 text: text.to_string(),
+                key: super::names::key(text),
                 place,
                 source,
                 needs_cue: false,

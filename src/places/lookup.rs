@@ -78,24 +78,27 @@ impl Index {
     /// capitals (too many short names are words in some language).
     pub fn new(data: &Data) -> Index {
         let mut index = Index::default();
+        index.keys.reserve(data.names.len());
         for (i, n) in data.names.iter().enumerate() {
-            let ws = words(&n.text);
-            if ws.is_empty() || ws.len() > MAX_WORDS {
+            let key = n.key.as_str();
+            let spaces = key.bytes().filter(|&b| b == b' ').count();
+            if key.is_empty() || spaces >= MAX_WORDS {
                 continue;
             }
-            let key_len: usize = ws.iter().map(|w| w.key.chars().count()).sum();
-            if key_len < 3 && !caps_only(&n.text) {
+            if key.chars().count() - spaces < 3 && !caps_only(&n.text) {
                 continue;
             }
-            let mut key = String::new();
-            for (k, w) in ws.iter().enumerate() {
-                if k > 0 {
-                    index.prefixes.insert(key.clone());
-                    key.push(' ');
+            for (at, _) in key.match_indices(' ') {
+                if !index.prefixes.contains(&key[..at]) {
+                    index.prefixes.insert(key[..at].to_string());
                 }
-                key.push_str(&w.key);
             }
-            index.keys.entry(key).or_default().push(i as u32);
+            match index.keys.get_mut(key) {
+                Some(v) => v.push(i as u32),
+                None => {
+                    index.keys.insert(key.to_string(), vec![i as u32]);
+                }
+            }
         }
         index
     }

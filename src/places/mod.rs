@@ -94,7 +94,7 @@ pub struct PlaceMention {
 pub struct Gazetteer {
     data: data::Data,
     index: lookup::Index,
-    by_id: std::collections::HashMap<String, PlaceId>,
+    by_id: rustc_hash::FxHashMap<String, PlaceId>,
 }
 
 impl Gazetteer {
