@@ -65,6 +65,8 @@ fn document(id: String) -> Document {
         title: None,
         language: None,
         event: None,
+        event_inferred: None,
+        event_reason: None,
         meta: BTreeMap::new(),
         text: String::new(),
         body_start: 0,
@@ -120,6 +122,7 @@ fn synthetic(n: usize, rules: &RuleSet) -> (Vec<Document>, Vec<Claim>) {
             },
             as_of: (rng.below(100) != 0).then(|| start.plus_days(day)),
             rule: "synthetic".into(),
+            place: None,
             quantity: quantity::with_tolerance(&q, kind.tolerance),
             attribution: Attribution {
                 as_written: None,

@@ -310,15 +310,17 @@ fn groups<'a>(docs: &'a [Document], claims: &'a [Claim]) -> Vec<Group<'a>> {
     groups
 }
 
-/// The event each document names, or `None` when none names one. A document id listed twice takes
+/// The event of each document (front matter, else inferred), or `None` when no document has one. A document id listed twice takes
 /// its last entry's event.
 fn events_of(docs: &[Document]) -> Option<FastMap<&str, Option<&str>>> {
-    if docs.iter().all(|d| d.event.is_none()) {
+    // places-events: the effective event (front matter, else inferred by `events`), not only the
+    // front matter's.
+    if docs.iter().all(|d| d.effective_event().is_none()) {
         return None;
     }
     Some(
         docs.iter()
-            .map(|d| (d.id.as_str(), d.event.as_deref()))
+            .map(|d| (d.id.as_str(), d.effective_event()))
             .collect(),
     )
 }
@@ -1057,6 +1059,7 @@ mod tests {
             modality: Modality::Reported,
             as_of: Date::parse_iso(date),
             rule: "r".into(),
+            place: None,
             quantity: Quantity {
                 start: 0,
                 end: 1,

@@ -243,6 +243,8 @@ fn parse_text(path: &str, stem: &str, text: String) -> Result<Document, Error> {
         title: None,
         language: None,
         event: None,
+        event_inferred: None,
+        event_reason: None,
         meta: BTreeMap::new(),
         text,
         body_start,

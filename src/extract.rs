@@ -101,6 +101,7 @@ pub fn extract_document(doc: &Document, rules: &RuleSet) -> Extraction {
                 modality: found.modality,
                 as_of: found.as_of,
                 rule: found.rule,
+                place: found.place,
                 quantity,
                 attribution: attribution.source_at(i, start),
                 span: lines.span(&doc.text, start, end),
@@ -132,6 +133,8 @@ pub struct SentenceClaim {
     pub modality: Modality,
     /// As-of date (the sentence's own date, else `doc_date`).
     pub as_of: Option<crate::time::Date>,
+    /// The place of the figure's clause (places-events: `places::place_of_clause`), as a place id.
+    pub place: Option<String>,
 }
 
 /// A sentence with its quantities masked.
@@ -340,6 +343,10 @@ pub fn claims_in_sentence(
                 m => m,
             }
         });
+        // places-events: the place of the figure's clause (gazetteer), one call.
+        let place = sentence
+            .get(original_clause.clone())
+            .and_then(crate::places::place_of_clause);
         let as_of = crate::time::sentence_as_of(sentence, original_clause, doc_date).or(doc_date);
         out.push(SentenceClaim {
             kind: kind_index,
@@ -349,6 +356,7 @@ pub fn claims_in_sentence(
             scope,
             modality,
             as_of,
+            place: place.map(|p| p.id), // places-events
         });
     }
     out

@@ -261,6 +261,9 @@ pub struct Claim {
     pub as_of: Option<Date>,
     /// The id of the rule that matched.
     pub rule: String,
+    /// The place the figure's clause names (a gazetteer id such as `turkey`, `turkey/hatay` or
+    /// `syria+turkey`; see `places`); `None` when unknown.
+    pub place: Option<String>,
     /// The figure, converted to the kind's unit.
     pub quantity: Quantity,
     /// Who the text says gave the figure.
@@ -461,8 +464,14 @@ pub struct Document {
     pub title: Option<String>,
     /// The language from front matter.
     pub language: Option<String>,
-    /// The story id: documents naming different events are never compared.
+    /// The story id from front matter: documents naming different events are never compared.
     pub event: Option<String>,
+    /// The event factdiff inferred for a document without front-matter `event` (see `events`); `None`
+    /// when the front matter names one or when nothing allowed an inference.
+    pub event_inferred: Option<String>,
+    /// How the document's event was chosen ("front matter", "inferred: …", "not inferred (…)"); `None`
+    /// before events are assigned.
+    pub event_reason: Option<String>,
     /// Other front-matter keys, passed through.
     pub meta: BTreeMap<String, serde_json::Value>,
     /// The whole decoded file (front matter included), so that spans are file positions. Empty after
@@ -473,6 +482,11 @@ pub struct Document {
 }
 
 impl Document {
+    /// The event the document's claims are compared within: the front matter's, else the inferred one.
+    pub fn effective_event(&self) -> Option<&str> {
+        self.event.as_deref().or(self.event_inferred.as_deref())
+    }
+
     /// The body: the text after the front matter (empty once the text was dropped after extraction).
     pub fn body(&self) -> &str {
         self.text.get(self.body_start..).unwrap_or("")

@@ -1,11 +1,12 @@
-//! The whole run: paths → documents → claims and quotes → findings, as one [`Analysis`] that every
-//! report reads. Each document is read, extracted and (unless [`Options::keep_text`]) stripped of its
+//! The whole run: paths → documents → claims and quotes → events → findings, as one [`Analysis`] that
+//! every report reads. Each document is read, extracted and (unless [`Options::keep_text`]) stripped of its
 //! text in one step, in parallel (rayon), so memory grows with the claims, not with the corpus. Results
 //! are collected in path order, so they are the same whatever the number of threads. A document that
 //! cannot be loaded becomes an entry in [`Analysis::errors`]; the others are still analysed.
 
 use crate::compare;
 use crate::error::Error;
+use crate::events::{self, EventCues};
 use crate::extract::{self, Extraction};
 use crate::model::{Claim, Document, Finding, Quote};
 use crate::rules::RuleSet;
@@ -170,17 +171,20 @@ pub fn analyse_with(
 ) -> Analysis {
     let (extracted, errors, warnings) = for_each_document(inputs, progress, |mut d| {
         let extraction = extract::extract_document(&d, rules);
+        let cues = events::cues(&d, rules);
         if !options.keep_text {
             d.text = String::new();
             d.body_start = 0;
         }
-        Ok((d, extraction))
+        Ok((d, (extraction, cues)))
     });
-    let (mut documents, mut parts): (Vec<Document>, Vec<Extraction>) =
+    let (mut documents, rest): (Vec<Document>, Vec<(Extraction, EventCues)>) =
         extracted.into_iter().unzip();
+    let (mut parts, cues): (Vec<Extraction>, Vec<EventCues>) = rest.into_iter().unzip();
     for (i, old) in dedupe_ids(&mut documents) {
         parts[i].rename_document(&old, &documents[i].id);
     }
+    events::apply(&mut documents, &cues);
     progress.extracted();
     let mut a = compare_extractions(documents, parts, errors, rules);
     a.warnings = warnings;
@@ -189,14 +193,15 @@ pub fn analyse_with(
 
 /// Runs extraction and comparison on loaded documents.
 pub fn analyse_documents(
-    documents: Vec<Document>,
+    mut documents: Vec<Document>,
     errors: Vec<Error>,
     rules: &RuleSet,
 ) -> Analysis {
-    let parts = documents
+    let (parts, cues): (Vec<Extraction>, Vec<EventCues>) = documents
         .par_iter()
-        .map(|d| extract::extract_document(d, rules))
-        .collect();
+        .map(|d| (extract::extract_document(d, rules), events::cues(d, rules)))
+        .unzip();
+    events::apply(&mut documents, &cues);
     compare_extractions(documents, parts, errors, rules)
 }
 

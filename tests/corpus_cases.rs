@@ -388,4 +388,53 @@ fn quote_paths(a: &factdiff::pipeline::Analysis, f: &factdiff::model::Finding) -
         .collect();
     paths.sort();
     paths
+fn documents_without_event_keys_are_grouped_into_inferred_events() {
+    let a = analyse_case("inferred-events");
+    assert!(a.errors.is_empty(), "{:?}", a.errors);
+    let event = |id: &str| {
+        let d = a.documents.iter().find(|d| d.id == id).expect("document");
+        assert_eq!(d.event, None, "no front matter event");
+        d.event_inferred.clone()
+    };
+    // Two articles of one earthquake, two days apart, share an event; the same kind of disaster in the
+    // same country nine months later is another; a flood in another country is a third.
+    assert_eq!(
+        event("quake-wire").as_deref(),
+        Some("earthquake-turkey-2023-02")
+    );
+    assert_eq!(event("quake-daily"), event("quake-wire"));
+    assert_eq!(
+        event("quake-later").as_deref(),
+        Some("earthquake-turkey-2023-11")
+    );
+    assert_eq!(event("flood").as_deref(), Some("flood-pakistan-2022-08"));
+    let reason = a.documents[0].event_reason.as_deref().unwrap_or("");
+    assert!(
+        reason.starts_with("inferred: flood in pakistan"),
+        "{reason}"
+    );
+    // Each figure carries the place of its clause.
+    let places: Vec<(&str, Option<&str>)> = a
+        .claims
+        .iter()
+        .map(|c| (c.id.as_str(), c.place.as_deref()))
+        .collect();
+    assert!(
+        places.contains(&("quake-wire:c1", Some("turkey"))),
+        "{places:?}"
+    );
+    assert!(
+        places.contains(&("flood:c2", Some("pakistan/sindh"))),
+        "{places:?}"
+    );
+    // The later quake's 12 dead are not a regression of February's 5,100.
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+    // Without the inferred events they would be.
+    let mut documents = a.documents.clone();
+    for d in &mut documents {
+        d.event_inferred = None;
+    }
+    let findings = factdiff::compare::compare_claims(&documents, &a.claims, &common::rules());
+    let verdicts: Vec<&str> = findings.iter().map(|f| f.verdict.as_str()).collect();
+    assert!(verdicts.contains(&"regression"), "{verdicts:?}");
 }

@@ -33,6 +33,8 @@ fn document(id: &str, path: &str, outlet: &str, published: Option<Date>, text: &
         title: Some("<script>alert(1)</script> \u{202e}title".into()),
         language: Some("en".into()),
         event: None,
+        event_inferred: None,
+        event_reason: None,
         meta: BTreeMap::new(),
         text: text.into(),
         body_start: 0,
@@ -77,6 +79,7 @@ fn claim(
         modality: Modality::Reported,
         as_of: doc.published,
         rule: "killed.generic".into(),
+        place: None,
         quantity: Quantity {
             start,
             end,
@@ -326,7 +329,7 @@ fn csv_parses_back_and_has_no_formula_cells() {
     let rows: Vec<::csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), 4);
     for row in &rows {
-        assert_eq!(row.len(), 26);
+        assert_eq!(row.len(), csv::COLUMNS.len());
         for cell in row.iter() {
             assert!(
                 !cell

@@ -14,6 +14,8 @@ fn doc(text: &str) -> Document {
         title: None,
         language: None,
         event: None,
+        event_inferred: None,
+        event_reason: None,
         meta: Default::default(),
         text: text.into(),
         body_start: 0,

@@ -18,7 +18,7 @@ const BEFORE_REACH: usize = 80;
 const COMPARISONS: [&str; 6] = [" than ", "compared with", "compared to", "unlike", "versus", " vs "];
 
 /// Relative phrases naming an earlier year.
-const LAST_YEAR: [&str; 5] = ["last year", "a year ago", "years ago", "previous year", "a year earlier"];
+const LAST_YEAR: [&str; 4] = ["last year", "a year ago", "previous year", "a year earlier"];
 
 /// The label (a year) of the other event the figure `figure` (byte range in `sentence`) belongs to,
 /// when a date of another year or month stands in `clause` (byte range, widened back by a few words).
@@ -36,7 +36,10 @@ pub fn other_event_of(
     let dated = quantities
         .iter()
         .filter(|q| q.start >= from && q.end <= to)
-        .filter_map(|q| Some((q.start..q.end, other_year(q, doc)?)))
+        .filter_map(|q| {
+            let year = other_year(q, doc).or_else(|| years_ago(q, &lower, doc))?;
+            Some((q.start..q.end, year))
+        })
         .filter(|(at, _)| !follows_since(&lower, at.start));
     let relative = LAST_YEAR.iter().flat_map(|phrase| {
         lower[from..to]
@@ -77,6 +80,16 @@ fn other_year(q: &Quantity, doc: Date) -> Option<i32> {
         }
         _ => None,
     }
+}
+
+/// The year "N years ago" names ("a wildfire killed 85 people five years ago").
+fn years_ago(q: &Quantity, lower: &str, doc: Date) -> Option<i32> {
+    if q.class != QuantityClass::Duration || q.unit.as_deref() != Some("years") {
+        return None;
+    }
+    let after = lower.get(q.end..)?.trim_start();
+    let n = q.stated?;
+    (after.starts_with("ago") && n >= 1.0).then(|| doc.year - n as i32)
 }
 
 /// True when the date at `at` only says since when a tally runs: "since 2011", "from 2011", "since it
@@ -139,6 +152,7 @@ mod tests {
             Some(2023)
         );
         assert_eq!(label("Higher than the 12 killed in last year's floods.", "12"), Some(2022));
+        assert_eq!(label("A wildfire killed 85 people in Paradise five years ago.", "85"), Some(2018));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::pipeline::Analysis;
 use std::collections::BTreeMap;
 
 /// The header row's column names, in order.
-pub const COLUMNS: [&str; 26] = [
+pub const COLUMNS: [&str; 27] = [
     "claim",
     "doc",
     "outlet",
@@ -38,6 +38,7 @@ pub const COLUMNS: [&str; 26] = [
     "column",
     "rule",
     "findings",
+    "place",
 ];
 
 /// A cell before framing: text from outside (sanitised and neutralised) or a value written here.
@@ -119,6 +120,7 @@ fn claim_cells(c: &Claim, doc: Option<&Document>, findings: String) -> Vec<Cell>
         Cell::Number(c.span.column.to_string()),
         text(&c.rule),
         Cell::Text(findings),
+        opt(&c.place),
     ]
 }
 

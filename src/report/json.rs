@@ -37,6 +37,8 @@ pub fn document(d: &Document) -> Value {
         "url": opt(&d.url),
         "title": opt(&d.title),
         "event": opt(&d.event),
+        "event_inferred": opt(&d.event_inferred),
+        "event_reason": opt(&d.event_reason),
         "language": opt(&d.language),
         "meta": Value::Object(d.meta.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<Map<_, _>>()),
     })
@@ -73,6 +75,7 @@ pub fn claim(c: &Claim) -> Value {
         "modality": c.modality.as_str(),
         "as_of": c.as_of.map(|d| json!(d.to_string())).unwrap_or(Value::Null),
         "rule": c.rule,
+        "place": opt(&c.place),
         "quantity": quantity(&c.quantity),
         "attribution": attribution(&c.attribution),
         "span": span(&c.span),

@@ -107,6 +107,9 @@ fn document_from(v: &Value) -> Result<Document, String> {
             .and_then(Value::as_str)
             .map(str::to_string),
         event: opt_string(v, "event")?,
+        // Keys added after v1's first release: absent in older files.
+        event_inferred: opt_added_string(v, "event_inferred")?,
+        event_reason: opt_added_string(v, "event_reason")?,
         meta,
         text: String::new(),
         body_start: 0,
@@ -197,6 +200,7 @@ fn claim_from(v: &Value) -> Result<Claim, String> {
         modality: modality_from(&string(v, "modality")?)?,
         as_of: opt_date(v, "as_of")?,
         rule: string(v, "rule")?,
+        place: opt_added_string(v, "place")?,
         quantity: quantity_from(field(v, "quantity")?, &unit, &span)?,
         attribution: attribution_from(field(v, "attribution")?)?,
         sentence: string(v, "sentence")?,
@@ -293,6 +297,14 @@ fn opt_string(v: &Value, key: &str) -> Result<Option<String>, String> {
         Value::Null => Ok(None),
         Value::String(s) => Ok(Some(s.clone())),
         _ => Err(format!("{key:?} is neither a string nor null")),
+    }
+}
+
+/// A string key added to v1 after its first release: absent (older files) reads as `None`.
+fn opt_added_string(v: &Value, key: &str) -> Result<Option<String>, String> {
+    match v.get(key) {
+        None => Ok(None),
+        Some(_) => opt_string(v, key),
     }
 }
 
