@@ -333,8 +333,8 @@ pub fn claims_in_sentence(
             doc_date,
         )
         .map(|year| format!("other-event-{year}"))
-            .or(rate)
-            .or_else(|| scope_of(rules, &masked, qi, rules.is_named_subject(&subject)));
+        .or(rate)
+        .or_else(|| scope_of(rules, &masked, qi, rules.is_named_subject(&subject)));
         let modality = forced_modality.unwrap_or_else(|| {
             match modality_of(rules, &kind.id, &masked.text, &range, clause.clone()) {
                 // "Hamas released two women, the first hostages to be freed": the verb's tense
@@ -529,6 +529,13 @@ pub fn fold_space(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The masked text and quantities of a sentence, for the frame grammar's unit tests.
+#[cfg(test)]
+pub(crate) fn mask_for_tests(sentence: &str) -> (String, Vec<Quantity>) {
+    let m = Masked::new(sentence, quantity::recognise(sentence));
+    (m.text, m.quantities)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -585,11 +592,4 @@ mod tests {
         assert_eq!(m.to_original(people), sentence.find("people").unwrap_or(1));
         assert_eq!(m.to_original(m.text.len()), sentence.len());
     }
-}
-
-/// The masked text and quantities of a sentence, for the frame grammar's unit tests.
-#[cfg(test)]
-pub(crate) fn mask_for_tests(sentence: &str) -> (String, Vec<Quantity>) {
-    let m = Masked::new(sentence, quantity::recognise(sentence));
-    (m.text, m.quantities)
 }

@@ -72,7 +72,7 @@ impl<'a> Prepared<'a> {
             who: quotes.iter().map(|q| speaker(q, entities)).collect(),
             events: quotes
                 .iter()
-                .map(|q| doc(q).and_then(|d| d.event.as_deref()))
+                .map(|q| doc(q).and_then(|d| d.effective_event()))
                 .collect(),
             dates: quotes
                 .iter()
@@ -684,6 +684,8 @@ mod tests {
             title: None,
             language: None,
             event: event.map(str::to_string),
+            event_inferred: None,
+            event_reason: None,
             meta: Default::default(),
             text: String::new(),
             body_start: 0,

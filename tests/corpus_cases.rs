@@ -304,6 +304,8 @@ fn every_statistic_has_low_best_high_in_order_and_whole_counts() {
             }
         }
     }
+}
+
 /// The events named by the documents of a finding's quotes.
 fn quote_events(a: &factdiff::pipeline::Analysis, f: &factdiff::model::Finding) -> Vec<String> {
     let mut events: Vec<String> = f
@@ -388,6 +390,9 @@ fn quote_paths(a: &factdiff::pipeline::Analysis, f: &factdiff::model::Finding) -
         .collect();
     paths.sort();
     paths
+}
+
+#[test]
 fn documents_without_event_keys_are_grouped_into_inferred_events() {
     let a = analyse_case("inferred-events");
     assert!(a.errors.is_empty(), "{:?}", a.errors);

@@ -381,12 +381,19 @@ fn phrase_table_extraction() {
         }
     }
     let _ = writeln!(summary, "  {:<12} {all_pass:>3}/{all}", "total");
-    let _ = writeln!(summary, "  known gaps (rows that must still fail): {known_gaps}");
+    let _ = writeln!(
+        summary,
+        "  known gaps (rows that must still fail): {known_gaps}"
+    );
     eprintln!("{summary}");
 
     if !failures.is_empty() {
         let mut msg = summary;
-        let _ = writeln!(msg, "\n{} failing rows:", failures.values().map(Vec::len).sum::<usize>());
+        let _ = writeln!(
+            msg,
+            "\n{} failing rows:",
+            failures.values().map(Vec::len).sum::<usize>()
+        );
         for (family, _) in FAMILIES {
             if let Some(rows) = failures.get(family) {
                 let _ = writeln!(msg, "\n== {family} ({} failing)", rows.len());
@@ -411,7 +418,9 @@ fn check_row(case: &Case, got: &[&Claim]) -> Vec<String> {
                     // Another event's figure may be kept in a group of its own (scope
                     // `other-event-<year>`), never in this event's comparison.
                     let own_group = e.other_event
-                        && c.scope.as_deref().is_some_and(|s| s.starts_with("other-event"));
+                        && c.scope
+                            .as_deref()
+                            .is_some_and(|s| s.starts_with("other-event"));
                     if c.modality.as_str() == "reported" && !own_group {
                         problems.push(format!(
                             "{} extracted as a reported {} claim",

@@ -53,7 +53,9 @@ impl PhraseSet {
 
     /// The number of tokens of the longest phrase of the set that ends at `tokens[end - 1]`.
     pub fn match_ending_at(&self, tokens: &[Token], end: usize) -> Option<usize> {
-        (1..=end.min(6)).rev().find(|&n| self.matches_exactly(tokens, end - n, n))
+        (1..=end.min(6))
+            .rev()
+            .find(|&n| self.matches_exactly(tokens, end - n, n))
     }
 
     /// True when a phrase of exactly `n` tokens of the set starts at `tokens[at]`.
@@ -365,7 +367,8 @@ mod tests {
     #[test]
     fn unknown_family_is_an_error() {
         let mut spec = FramesSpec::default();
-        spec.events.insert("exploded".into(), vec!["blew up".into()]);
+        spec.events
+            .insert("exploded".into(), vec!["blew up".into()]);
         let e = FrameLexicon::new(&spec).err().unwrap_or_default();
         assert!(e.contains("frames.events.exploded"), "{e}");
     }

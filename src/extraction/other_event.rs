@@ -15,7 +15,14 @@ use std::ops::Range;
 const BEFORE_REACH: usize = 80;
 
 /// Words that put what follows on the other side of a comparison.
-const COMPARISONS: [&str; 6] = [" than ", "compared with", "compared to", "unlike", "versus", " vs "];
+const COMPARISONS: [&str; 6] = [
+    " than ",
+    "compared with",
+    "compared to",
+    "unlike",
+    "versus",
+    " vs ",
+];
 
 /// Relative phrases naming an earlier year.
 const LAST_YEAR: [&str; 4] = ["last year", "a year ago", "previous year", "a year earlier"];
@@ -117,7 +124,9 @@ fn across_comparison(lower: &str, figure: &Range<usize>, at: &Range<usize>) -> b
 }
 
 fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
-    b.start.saturating_sub(a.end).max(a.start.saturating_sub(b.end))
+    b.start
+        .saturating_sub(a.end)
+        .max(a.start.saturating_sub(b.end))
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
@@ -140,27 +149,75 @@ mod tests {
             month: 11,
             day: 25,
         };
-        other_event_of(sentence, &qs, at..at + figure.len(), 0..sentence.len(), Some(doc))
+        other_event_of(
+            sentence,
+            &qs,
+            at..at + figure.len(),
+            0..sentence.len(),
+            Some(doc),
+        )
     }
 
     #[test]
     fn years_of_other_events() {
-        assert_eq!(label("The deadliest since a 2018 wildfire killed 85 people.", "85"), Some(2018));
-        assert_eq!(label("Since the 2015 quake in Nepal, which killed 8,800 people.", "8,800"), Some(2015));
         assert_eq!(
-            label("A repeat of the September 2023 disaster, where nearly 3,000 people died.", "3,000"),
+            label(
+                "The deadliest since a 2018 wildfire killed 85 people.",
+                "85"
+            ),
+            Some(2018)
+        );
+        assert_eq!(
+            label(
+                "Since the 2015 quake in Nepal, which killed 8,800 people.",
+                "8,800"
+            ),
+            Some(2015)
+        );
+        assert_eq!(
+            label(
+                "A repeat of the September 2023 disaster, where nearly 3,000 people died.",
+                "3,000"
+            ),
             Some(2023)
         );
-        assert_eq!(label("Higher than the 12 killed in last year's floods.", "12"), Some(2022));
-        assert_eq!(label("A wildfire killed 85 people in Paradise five years ago.", "85"), Some(2018));
+        assert_eq!(
+            label("Higher than the 12 killed in last year's floods.", "12"),
+            Some(2022)
+        );
+        assert_eq!(
+            label(
+                "A wildfire killed 85 people in Paradise five years ago.",
+                "85"
+            ),
+            Some(2018)
+        );
     }
 
     #[test]
     fn same_event_and_comparisons() {
-        assert_eq!(label("The war has killed 280,000 people since it began in 2011.", "280,000"), None);
-        assert_eq!(label("At least 500 people have been killed since 2011.", "500"), None);
-        assert_eq!(label("Monday's toll of 19 dead is higher than the 12 killed in last year's floods.", "19"), None);
-        assert_eq!(label("On November 21, 2023, officials said 50 people died.", "50"), None);
+        assert_eq!(
+            label(
+                "The war has killed 280,000 people since it began in 2011.",
+                "280,000"
+            ),
+            None
+        );
+        assert_eq!(
+            label("At least 500 people have been killed since 2011.", "500"),
+            None
+        );
+        assert_eq!(
+            label(
+                "Monday's toll of 19 dead is higher than the 12 killed in last year's floods.",
+                "19"
+            ),
+            None
+        );
+        assert_eq!(
+            label("On November 21, 2023, officials said 50 people died.", "50"),
+            None
+        );
         assert_eq!(label("In 2023, 50 hostages were freed.", "50"), None);
     }
 }

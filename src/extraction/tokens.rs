@@ -141,10 +141,23 @@ mod tests {
 
     #[test]
     fn words_figures_and_punctuation() {
-        let s = format!("Hamas’ fighters freed {QTY_OPEN}3{QTY_CLOSE} well-known captives — so far.");
+        let s =
+            format!("Hamas’ fighters freed {QTY_OPEN}3{QTY_CLOSE} well-known captives — so far.");
         assert_eq!(
             words(&s),
-            ["hamas", "'", "fighters", "freed", "#3", "well-known", "captives", "-", "so", "far", "."]
+            [
+                "hamas",
+                "'",
+                "fighters",
+                "freed",
+                "#3",
+                "well-known",
+                "captives",
+                "-",
+                "so",
+                "far",
+                "."
+            ]
         );
     }
 

@@ -80,6 +80,8 @@ fn released_over(lex: &FrameLexicon, tokens: &[Token], k: usize) -> bool {
     (k.saturating_sub(8)..k - 1)
         .rev()
         .take_while(|&i| !tokens[i].is_clause_end() && !tokens[i].is_punct(','))
-        .any(|i| lex.event_at(tokens, i).is_some_and(|(e, _)| e == Event::Released))
+        .any(|i| {
+            lex.event_at(tokens, i)
+                .is_some_and(|(e, _)| e == Event::Released)
+        })
 }
-

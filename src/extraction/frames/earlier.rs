@@ -72,7 +72,10 @@ pub fn rate_after<'a>(
         if let Some((name, n)) = lex.rate_at(tokens, j) {
             // "a day after the truce began", "a week ago" date an event; they are no rate.
             let dated = tokens.get(j + n).and_then(Token::word).is_some_and(|w| {
-                matches!(w, "after" | "before" | "earlier" | "later" | "ago" | "into" | "since")
+                matches!(
+                    w,
+                    "after" | "before" | "earlier" | "later" | "ago" | "into" | "since"
+                )
             });
             return (!dated).then_some(name);
         }

@@ -80,19 +80,23 @@ pub fn find(lex: &FrameLexicon, tokens: &[Token], quantities: &[Quantity]) -> Ve
         readings[k] = match q.class {
             QuantityClass::Count if earlier::is_earlier(lex, tokens, k) => Some(Reading::Earlier),
             QuantityClass::Count => count_frame(lex, tokens, quantities, k),
-            QuantityClass::Duration => duration::duration_frame(lex, tokens, k).map(
-                |(kind, shape)| Reading::Claim {
+            QuantityClass::Duration => {
+                duration::duration_frame(lex, tokens, k).map(|(kind, shape)| Reading::Claim {
                     kind,
                     shape,
                     rate: None,
                     past: false,
-                },
-            ),
+                })
+            }
             _ => None,
         };
     }
     for k in 0..tokens.len() {
-        if readings[k].is_none() && tokens[k].figure().is_some_and(|qi| is_count(quantities, qi)) {
+        if readings[k].is_none()
+            && tokens[k]
+                .figure()
+                .is_some_and(|qi| is_count(quantities, qi))
+        {
             readings[k] = part_of(lex, tokens, k, &readings);
         }
     }
@@ -337,7 +341,11 @@ fn among_after(lex: &FrameLexicon, tokens: &[Token], k: usize) -> Option<usize> 
     }
     (tokens.get(j)?.word()? == "among").then_some(())?;
     let mut f = j + 1;
-    while tokens.get(f).and_then(Token::word).is_some_and(is_determiner) {
+    while tokens
+        .get(f)
+        .and_then(Token::word)
+        .is_some_and(is_determiner)
+    {
         f += 1;
     }
     tokens.get(f)?.figure().map(|_| f)

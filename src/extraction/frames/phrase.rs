@@ -272,18 +272,30 @@ mod tests {
         let rules = RuleSet::embedded().expect("embedded rules");
         let masked = text.replace('#', &format!("{QTY_OPEN}0{QTY_CLOSE}"));
         let tokens = tokenize(&masked);
-        let k = tokens.iter().position(|t| t.figure().is_some()).unwrap_or(0);
+        let k = tokens
+            .iter()
+            .position(|t| t.figure().is_some())
+            .unwrap_or(0);
         noun_phrase(&rules.frames, &tokens, k + 1)
     }
 
     #[test]
     fn heads_modifiers_and_partitives() {
-        assert_eq!(np("# living Israeli hostages were freed").head, Some(Noun::Hostages));
+        assert_eq!(
+            np("# living Israeli hostages were freed").head,
+            Some(Noun::Hostages)
+        );
         assert_eq!(np("# living Israeli hostages").side, Some(Side::Hostages));
         assert_eq!(np("# sick and injured hostages").head, Some(Noun::Hostages));
         assert_eq!(np("# dead hostages").head, Some(Noun::Hostages));
-        assert_eq!(np("# of the nearly 100 remaining hostages").head, Some(Noun::Hostages));
-        assert_eq!(np("# Palestinian prisoners and detainees").side, Some(Side::Prisoners));
+        assert_eq!(
+            np("# of the nearly 100 remaining hostages").head,
+            Some(Noun::Hostages)
+        );
+        assert_eq!(
+            np("# Palestinian prisoners and detainees").side,
+            Some(Side::Prisoners)
+        );
         let unknown = np("# regime forces were killed");
         assert!(unknown.head.is_none() && unknown.unknown);
         assert_eq!(np("# taken hostage").head, None);

@@ -148,7 +148,10 @@ pub fn is_population(lex: &FrameLexicon, tokens: &[Token], k: usize, np: NounPhr
             let place_size = lex.places.match_ending_at(tokens, j).is_some()
                 && matches!(np.head, None | Some(Noun::People | Noun::Residents));
             place_size
-                || j > 0 && lex.noun_at(tokens, j - 1).is_some_and(|(n, _)| n == Noun::Population)
+                || j > 0
+                    && lex
+                        .noun_at(tokens, j - 1)
+                        .is_some_and(|(n, _)| n == Noun::Population)
         }
         Some("to") => word(k - 1) == Some("home"),
         // "the country's 11 million people", "Gaza's 2.3 million residents".

@@ -3,7 +3,9 @@
 //! killed", "13 Israelis and 12 Thais were freed", "N hostages, the last living Israelis held by
 //! Hamas, had been handed over"), with the tense the auxiliaries give it.
 
-use super::phrase::{after_prepositional_phrase, is_determiner, is_modal, is_preposition, noun_phrase};
+use super::phrase::{
+    after_prepositional_phrase, is_determiner, is_modal, is_preposition, noun_phrase,
+};
 use crate::extraction::lexicon::{Event, FrameLexicon};
 use crate::extraction::tokens::{Token, TokenKind};
 
@@ -32,7 +34,10 @@ pub fn trigger_after(lex: &FrameLexicon, tokens: &[Token], start: usize) -> Opti
     if found.at == start && !found.past {
         let n = lex.event_at(tokens, found.at).map_or(1, |e| e.1);
         let after = after_prepositional_phrase(lex, tokens, found.at + n);
-        let after = if tokens.get(found.at + n).and_then(Token::word).is_some_and(is_preposition)
+        let after = if tokens
+            .get(found.at + n)
+            .and_then(Token::word)
+            .is_some_and(is_preposition)
         {
             after_prepositional_phrase(lex, tokens, found.at + n + 1)
         } else {
@@ -70,14 +75,10 @@ fn first_trigger(lex: &FrameLexicon, tokens: &[Token], start: usize) -> Option<T
             TokenKind::Word(w) => {
                 if let Some((event, _)) = lex.event_at(tokens, j) {
                     let past = !auxiliaries.iter().any(|a| is_modal(a))
-                        && auxiliaries
-                            .iter()
-                            .any(|a| matches!(*a, "were" | "was" | "had" | "has" | "have" | "been"));
-                    return Some(Trigger {
-                        event,
-                        at: j,
-                        past,
-                    });
+                        && auxiliaries.iter().any(|a| {
+                            matches!(*a, "were" | "was" | "had" | "has" | "have" | "been")
+                        });
+                    return Some(Trigger { event, at: j, past });
                 }
                 if w == "and" && tokens.get(j + 1).and_then(Token::figure).is_some() {
                     j = noun_phrase(lex, tokens, j + 2).end.max(j + 2);
