@@ -304,6 +304,8 @@ fn every_statistic_has_low_best_high_in_order_and_whole_counts() {
             }
         }
     }
+}
+
 /// The events named by the documents of a finding's quotes.
 fn quote_events(a: &factdiff::pipeline::Analysis, f: &factdiff::model::Finding) -> Vec<String> {
     let mut events: Vec<String> = f
