@@ -283,10 +283,20 @@ pub fn claims_in_sentence(
         .collect();
     apply_frames(rules, &masked, &mut choices);
     let mut out = Vec::new();
+    // (index in `out`, quantity index of the whole) of parts, and the `out` index per quantity.
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut claimed: Vec<Option<usize>> = vec![None; choices.len()];
     for (qi, choice) in choices.iter().enumerate() {
         let Some(choice) = choice else {
             continue;
         };
+        if let Choice::Frame {
+            whole: Some(whole), ..
+        } = choice
+        {
+            parts.push((out.len(), *whole));
+        }
+        claimed[qi] = Some(out.len());
         let Some(range) = masked.placeholders[qi].clone() else {
             continue;
         };
@@ -359,6 +369,14 @@ pub fn claims_in_sentence(
             place: place.map(|p| p.id), // places-events
         });
     }
+    // A part shares its whole's modality ("Israel is to release 1,700 …, and around 250 …").
+    for (part, whole) in parts {
+        if let Some(w) = claimed.get(whole).copied().flatten() {
+            if out[part].modality != Modality::Denied {
+                out[part].modality = out[w].modality;
+            }
+        }
+    }
     out
 }
 
@@ -375,6 +393,8 @@ enum Choice {
         rate: Option<String>,
         /// True when a past or perfect verb makes the figure a count of what happened.
         past: bool,
+        /// For a part, the quantity index of its whole.
+        whole: Option<usize>,
     },
 }
 
@@ -398,6 +418,7 @@ fn apply_frames(rules: &RuleSet, masked: &Masked, choices: &mut [Option<Choice>]
                 shape,
                 rate,
                 past,
+                whole,
             } => {
                 if let Some(kind) = rules.kinds.iter().position(|k| k.id == kind) {
                     *slot = Some(Choice::Frame {
@@ -405,6 +426,7 @@ fn apply_frames(rules: &RuleSet, masked: &Masked, choices: &mut [Option<Choice>]
                         shape,
                         rate,
                         past,
+                        whole,
                     });
                 }
             }

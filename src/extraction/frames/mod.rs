@@ -49,6 +49,9 @@ pub enum Reading {
         rate: Option<String>,
         /// True when a past or perfect verb makes it a count of what happened.
         past: bool,
+        /// For a part ("including 14 Israelis"), the quantity index of its whole, whose modality it
+        /// shares.
+        whole: Option<usize>,
     },
     /// An earlier figure of a tally ("up from 55"): no claim of the sentence's date.
     Earlier,
@@ -86,6 +89,7 @@ pub fn find(lex: &FrameLexicon, tokens: &[Token], quantities: &[Quantity]) -> Ve
                     shape,
                     rate: None,
                     past: false,
+                    whole: None,
                 })
             }
             _ => None,
@@ -124,6 +128,7 @@ fn claim(kind: &'static str, shape: &'static str, past: bool) -> Reading {
         shape,
         rate: None,
         past,
+        whole: None,
     }
 }
 
@@ -152,6 +157,7 @@ fn count_frame(
             shape,
             rate: Some(rate.to_string()),
             past,
+            whole: None,
         }),
         (reading, _) => Some(reading),
     }
@@ -295,7 +301,13 @@ fn part_of(
         }
         other => other,
     };
-    Some(claim(kind, "part", *past))
+    Some(Reading::Claim {
+        kind,
+        shape: "part",
+        rate: None,
+        past: *past,
+        whole: tokens[whole].figure(),
+    })
 }
 
 /// The figure a part before `k` belongs to: over determiners, an inclusion word, "and", "along
