@@ -343,6 +343,14 @@ pub fn claims_in_sentence(
             doc_date,
         )
         .map(|year| format!("other-event-{year}"))
+        .or_else(|| {
+            // A named earlier event a figure is compared with ("deadlier than Hurricane Katrina,
+            // which killed 1,800"); dated ones are read above.
+            let figure = masked.quantities[qi].start..masked.quantities[qi].end;
+            crate::events::other_event_marker(sentence, figure, doc_date.map(|d| d.year))
+                .filter(|label| !label.chars().any(|c| c.is_ascii_digit()))
+                .map(|label| format!("other-event-{label}"))
+        })
         .or(rate)
         .or_else(|| scope_of(rules, &masked, qi, rules.is_named_subject(&subject)));
         let modality = forced_modality.unwrap_or_else(|| {
