@@ -447,3 +447,12 @@ fn a_passive_quoted_after_a_quote_names_the_speaker() {
     let text = "“Pressure must rise,” the minister was cited by the paper.";
     assert_eq!(speaker_of(text), some("the minister", None));
 }
+
+#[test]
+fn a_paragraph_that_lost_its_opening_mark_is_a_quote_of_its_speaker() {
+    let text = "The river rose overnight.\n\nWe have never seen water like this,” said Sam Vey, a county official. “Whole streets are gone.”";
+    let q = quotes(text);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].0, "We have never seen water like this");
+    assert_eq!(q[0].1.as_deref(), Some("Sam Vey"));
+}
