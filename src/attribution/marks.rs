@@ -157,8 +157,7 @@ fn lost_opening(chars: &[(usize, char)], i: usize) -> bool {
     let after = chars[i + 1..]
         .iter()
         .map(|&(_, c)| c)
-        .skip_while(|c| c.is_whitespace())
-        .next();
+        .find(|c| !c.is_whitespace());
     c == '”'
         && matches!(prev, Some(',' | '.' | '?' | '!'))
         && chars.get(i + 1).is_some_and(|&(_, n)| n.is_whitespace())
