@@ -396,13 +396,17 @@ fn reports_right_after_a_quote_is_the_verb() {
 }
 
 #[test]
-fn an_age_or_a_description_between_speaker_and_verb_is_skipped() {
+fn an_age_between_speaker_and_verb_is_skipped() {
     assert_eq!(
         speaker_of(
             "“The shops are shut and the phones are dead,” Jane Roe, 58, said as she queued."
         ),
         some("Jane Roe", None)
     );
+}
+
+#[test]
+fn a_description_between_speaker_and_verb_is_skipped() {
     assert_eq!(
         speaker_of("“We lost the barn,” Tom Doe, a farmer in the valley, said."),
         some("Tom Doe", None)
@@ -410,8 +414,7 @@ fn an_age_or_a_description_between_speaker_and_verb_is_skipped() {
 }
 
 #[test]
-fn a_quote_inside_a_sentence_takes_the_nearest_verb_before_it() {
-    // A characterising verb speaks for the quote in its clause.
+fn a_characterising_verb_speaks_for_the_quote_in_its_clause() {
     assert_eq!(
         speaker_of("Senator Mary Poe had called the raids “shameful and reckless”."),
         some("Senator Mary Poe", None)
@@ -422,17 +425,28 @@ fn a_quote_inside_a_sentence_takes_the_nearest_verb_before_it() {
         ),
         some("Mayor Ann Vale", None)
     );
-    // The nearest speaker, not the first clause's subject.
+}
+
+#[test]
+fn a_quote_inside_a_sentence_takes_the_speaker_of_its_own_clause() {
     assert_eq!(
         speaker_of("The council declared an emergency in four districts, and its chair Lin Ko said on radio that she had asked “every neighbour” for help."),
         some("its chair Lin Ko", None)
     );
-    // A participle after a comma hangs on its clause's subject.
+}
+
+#[test]
+fn a_participle_after_a_comma_hangs_on_its_clauses_subject() {
     assert_eq!(
         speaker_of("Prime Minister Benjamin Netanyahu welcomed the hostages home, stating, “They endured the worst.”"),
         some("Prime Minister Benjamin Netanyahu", Some("benjamin-netanyahu"))
     );
-    // A pronoun there is the sentence's own earlier speaker.
+}
+
+#[test]
+fn a_pronoun_before_a_quote_is_the_sentences_earlier_speaker() {
+    // The quote's own clause ("but he added that") speaks with "he", which alone would resolve to
+    // the last person named (Netanyahu); the sentence's earlier speaker is meant.
     assert_eq!(
         speaker_of("Netanyahu met the families. Reuters quoted a Hamas official as saying the gap is wide, but he added that “much has been done”."),
         some("a Hamas official", Some("hamas"))
@@ -444,6 +458,10 @@ fn a_passive_quoted_after_a_quote_names_the_speaker() {
     let text =
         "Netanyahu met the families. “Pressure must rise,” he was quoted by state radio as saying.";
     assert_eq!(speaker_of(text), some("he", Some("benjamin-netanyahu")));
+}
+
+#[test]
+fn a_passive_cited_without_as_saying_names_the_speaker() {
     let text = "“Pressure must rise,” the minister was cited by the paper.";
     assert_eq!(speaker_of(text), some("the minister", None));
 }
