@@ -145,6 +145,8 @@ const SPEECH_VERBS: &[&str] = &[
     "confirmed",
     "posted",
     "informed",
+    "stating",
+    "declaring",
 ];
 
 /// Participles that continue a clause rather than start one ("…, adding that").
@@ -157,6 +159,39 @@ const PARTICIPLES: &[&str] = &[
     "warning",
     "noting",
     "insisting",
+    "stating",
+    "declaring",
+];
+
+/// Verbs that speak only right after a closing quote mark, where they cannot be a noun
+/// (`,” reports the ministry`; elsewhere "reports" is mostly the noun: "Media reports said").
+const INVERTED_ONLY: &[&str] = &["reports", "reporting"];
+
+/// Verbs that put a quote in the subject's mouth by characterising something with it: `X called the
+/// attacks “outrageous”`, `X described the storm as “historic”`. They speak only for a quote in
+/// their own clause, never for a whole sentence ("called for a truce").
+const CHARACTERISING: &[&str] = &[
+    "called",
+    "calls",
+    "described",
+    "describes",
+    "termed",
+    "terms",
+    "dubbed",
+    "labelled",
+    "labeled",
+    "branded",
+    "hailed",
+    "condemned",
+    "denounced",
+];
+
+/// Irregular past forms that can be a clause's main verb (besides words in -ed and speech verbs), for
+/// finding the subject a participle clause ("…, saying “…”") hangs on.
+const IRREGULAR_PAST: &[&str] = &[
+    "spoke", "wrote", "gave", "took", "made", "met", "held", "sent", "went", "came", "led", "left",
+    "won", "lost", "kept", "put", "set", "struck", "thanked", "hit", "sought", "brought", "threw",
+    "began", "saw", "read", "paid", "stood", "felt", "knew", "drew", "rose", "shook",
 ];
 
 /// Words that end a subject noun phrase when walking back from the verb.
@@ -543,10 +578,18 @@ fn skip_relative_clause(toks: &[Tok], comma: usize, floor: usize) -> Option<usiz
     let lo = comma.saturating_sub(25).max(floor);
     let open = toks[lo..comma].iter().rposition(|t| is_punct(t, &[',']))? + lo;
     let first = toks.get(open + 1)?;
+    // "Jane Roe, 62, said": an age; "Jane Roe, a farmer in the valley, said": a description.
+    let age = open + 2 == comma && first.lower.chars().all(|c| c.is_ascii_digit());
+    let description = matches!(first.lower.as_str(), "a" | "an")
+        && open > floor
+        && toks[open - 1].cap
+        && toks[open - 1].word;
     if matches!(
         first.lower.as_str(),
         "who" | "which" | "whose" | "whom" | "based" | "speaking" | "currently"
     ) || first.lower.ends_with("-based")
+        || age
+        || description
     {
         Some(open)
     } else {
@@ -637,6 +680,13 @@ fn valid_np(toks: &[Tok], start: usize, end: usize) -> bool {
         return false;
     }
     let last = &toks[end - 1];
+    if is_punct(last, &[')']) {
+        // "the UN's humanitarian office (OCHA)": a name followed by its acronym in brackets.
+        return toks[start..end - 1]
+            .iter()
+            .rposition(|t| is_punct(t, &['(']))
+            .is_some_and(|p| p > 0 && valid_np(toks, start, start + p));
+    }
     last.word && !has(FUNCTION, last) && !has(STOP_BACK, last)
 }
 
@@ -728,7 +778,7 @@ pub fn after_quote(toks: &[Tok]) -> Option<Found> {
     {
         return None;
     }
-    let n = speech_verb(toks, first);
+    let n = speech_verb(toks, first).max(usize::from(has(INVERTED_ONLY, &toks[first])));
     if n > 0 {
         if has(ADDRESSED, &toks[first]) {
             return None;
@@ -739,11 +789,90 @@ pub fn after_quote(toks: &[Tok]) -> Option<Found> {
             form: Form::Inverted,
         });
     }
+    if let Some(found) = quoted_as(toks, first) {
+        return Some(found);
+    }
     let v = (first..toks.len().min(first + 16)).find(|&v| speech_verb(toks, v) > 0)?;
     let np = subject_before(toks, v, first)?;
     (np.start == first).then(|| Found {
         np: range_of(toks, np),
         form: Form::Subject,
+    })
+}
+
+/// `,” he was quoted as saying`, `,” the minister was cited as saying`: the subject right after the
+/// quote of a passive "quoted"/"cited" (with or without "as saying").
+fn quoted_as(toks: &[Tok], first: usize) -> Option<Found> {
+    let q = (first + 1..toks.len().min(first + 14))
+        .find(|&q| matches!(toks[q].lower.as_str(), "quoted" | "cited"))?;
+    if !has(PASSIVE, &toks[q - 1]) {
+        return None;
+    }
+    let np = subject_before(toks, q - 1, first)?;
+    (np.start == first).then(|| Found {
+        np: range_of(toks, np),
+        form: Form::Relay,
+    })
+}
+
+/// The speaker of a quote that opens inside a sentence, from the words of its sentence before it
+/// (`toks`, ending at the opening mark), within the quote's own clause (see [`clauses`]): the first
+/// attribution of that clause (`…, and its leader Y said on television that he had invited “…”` → Y;
+/// `sources said that Tel Aviv informed the mediators of its willingness to “…”` → the sources), else
+/// the subject of a characterising verb (`X had called the attacks “…”`, `X described the storm as
+/// “…”`), else for a participle after a comma (`X praised the return, stating, “…”`) the subject of the
+/// clause it hangs on.
+///
+/// [`clauses`]: super::voice::clauses
+pub fn near_quote(toks: &[Tok]) -> Option<Found> {
+    let from = super::voice::clauses(toks).last().map_or(0, |c| c.start);
+    let clause = &toks[from..];
+    if let Some(f) = in_sentence(clause) {
+        return Some(f);
+    }
+    for v in 0..clause.len() {
+        if has(CHARACTERISING, &clause[v]) {
+            if let Some(np) = subject_before(clause, v, 0) {
+                return Some(Found {
+                    np: range_of(clause, np),
+                    form: Form::Subject,
+                });
+            }
+        }
+    }
+    for v in (0..clause.len()).rev() {
+        if !has(PARTICIPLES, &clause[v]) || v == 0 || !is_punct(&clause[v - 1], &[',']) {
+            continue;
+        }
+        let Some(main) = main_verb(clause, v - 1) else {
+            continue;
+        };
+        if let Some(np) = subject_before(clause, main, 0) {
+            return Some(Found {
+                np: range_of(clause, np),
+                form: Form::Subject,
+            });
+        }
+    }
+    None
+}
+
+/// The main verb of the clause ending at token `end`: its first lowercase word (after the first) that
+/// is a speech or characterising verb, an irregular past form, or a word in -ed.
+fn main_verb(toks: &[Tok], end: usize) -> Option<usize> {
+    let start = toks[..end]
+        .iter()
+        .rposition(|t| is_punct(t, &['.', ';', ':']) || is_quote_mark(t))
+        .map_or(0, |p| p + 1);
+    (start + 1..end).find(|&k| {
+        let t = &toks[k];
+        t.word
+            && !t.cap
+            && !has(PARTICIPLES, t)
+            && (speech_verb(toks, k) > 0
+                || has(CHARACTERISING, t)
+                || has(IRREGULAR_PAST, t)
+                || (t.lower.len() > 4 && t.lower.ends_with("ed")))
     })
 }
 

@@ -1,8 +1,9 @@
 //! Quote marks → quoted passages. Finds the spans of direct quotes in one paragraph: straight and curly
 //! double quotes, guillemets, low-9 quotes, and single quotes used as quote marks (never apostrophes such
 //! as `Israel’s`). Robust to scraped text: a closing mark glued to the next word (`agreement”said`) still
-//! closes, a stray closing mark with nothing open is ignored, and an unclosed double quote runs at most
-//! to the end of its paragraph (and never past [`MAX_QUOTE`] bytes). This module knows nothing of speakers.
+//! closes, a stray closing mark with nothing open is ignored (except one ending a paragraph's first
+//! words before `said X`: their opening mark was lost), and an unclosed double quote runs at most to
+//! the end of its paragraph (and never past [`MAX_QUOTE`] bytes). This module knows nothing of speakers.
 
 use std::ops::Range;
 
@@ -51,6 +52,18 @@ pub fn find(text: &str, para: Range<usize>) -> Vec<Marked> {
         let prev = i.checked_sub(1).map(|j| chars[j].1);
         let next = chars.get(i + 1).map(|&(_, c)| c);
         match open {
+            None if out.is_empty() && lost_opening(&chars, i) => {
+                // The paragraph is a quote whose opening mark was lost: `We have no power,” said X.`
+                push(
+                    true,
+                    &mut out,
+                    para.start,
+                    para.start,
+                    off,
+                    off + c.len_utf8(),
+                    text,
+                );
+            }
             None => {
                 open = opener(c, prev, next).map(|k| (i, k));
             }
@@ -132,6 +145,27 @@ fn push(
         close_end,
         closed,
     });
+}
+
+/// True when `chars[i]` is a curly closing mark that closes a quote whose opening mark was lost at the
+/// paragraph start: no quote mark before it in the paragraph, a comma or full stop right before it
+/// (`…devastation,”`), and a lowercase word after it (`said X`, `he said`), so the paragraph's words up
+/// to it are the quote.
+fn lost_opening(chars: &[(usize, char)], i: usize) -> bool {
+    let (_, c) = chars[i];
+    let prev = i.checked_sub(1).map(|j| chars[j].1);
+    let after = chars[i + 1..]
+        .iter()
+        .map(|&(_, c)| c)
+        .find(|c| !c.is_whitespace());
+    c == '”'
+        && matches!(prev, Some(',' | '.' | '?' | '!'))
+        && chars.get(i + 1).is_some_and(|&(_, n)| n.is_whitespace())
+        && after.is_some_and(char::is_lowercase)
+        && chars[i].0 - chars[0].0 <= MAX_QUOTE
+        && chars[..i]
+            .iter()
+            .all(|&(_, c)| !matches!(c, '“' | '”' | '"' | '«' | '»' | '„' | '‘'))
 }
 
 fn is_open_context(prev: Option<char>) -> bool {
@@ -227,6 +261,16 @@ mod tests {
             inner("made “real progress.” Might be.” This week.”"),
             vec!["real progress."]
         );
+    }
+
+    #[test]
+    fn a_lost_opening_mark_makes_the_paragraph_start_the_quote() {
+        assert_eq!(
+            inner("We have lost everything,” said a farmer. “It will take years.”"),
+            vec!["We have lost everything,", "It will take years."]
+        );
+        // Not after another mark, nor before a capitalised word.
+        assert!(inner("It ended. Might be.” This week.").is_empty());
     }
 
     #[test]

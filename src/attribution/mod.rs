@@ -1,11 +1,10 @@
 //! Quotes, speakers and the sources of figures. For one document this stage finds every direct quote
 //! (`marks`), joins a quote interrupted by its attribution, finds who speaks (`grammar`: right after the
-//! quote, before it with a colon, or in its sentence), resolves the speaker through the entity table
-//! (`resolve`: titles, anonymous sources, surnames, pronouns, "the movement"), notes the channel, and
-//! gives every sentence the source its figures are attributed to, clause by clause where a sentence
-//! joins the outlet's own voice and a source's (`voice`). It reads the document and the sentences
-//! given by `segment`; it does not compare documents (see `quotes`).
-
+//! quote, before it with a colon, by the nearest verb before it, or in its sentence), resolves the
+//! speaker through the entity table (`resolve`: titles, anonymous sources, surnames, pronouns, "the
+//! movement"), notes the channel, and gives every sentence the source its figures are attributed to,
+//! clause by clause where a sentence joins the outlet's own voice and a source's (`voice`). It reads
+//! the document and the sentences given by `segment`; it does not compare documents (see `quotes`).
 mod grammar;
 mod marks;
 mod resolve;
@@ -276,6 +275,7 @@ fn speak(
     let found = grammar::after_quote(&after)
         .map(|f| (f, s_close))
         .or_else(|| grammar::before_quote(&before).map(|f| (f, s_open)))
+        .or_else(|| near_quote(text, masked, so, &before).map(|f| (f, s_open)))
         .or_else(|| in_sentence(masked, so).map(|f| (f, s_open)))
         .or_else(|| {
             (s_close != s_open)
@@ -312,6 +312,23 @@ fn relay_channel(c: Channel) -> Channel {
         Channel::Unknown => Channel::Interview,
         other => other,
     }
+}
+
+/// The speaker of the nearest verb before a quote (see [`grammar::near_quote`]); a pronoun there
+/// stands for the sentence's own earlier speaker when it has one (`Y quoted X as saying …, but he
+/// added that “…”` → X).
+fn near_quote(text: &str, masked: &str, so: &Sentence, before: &[grammar::Tok]) -> Option<Found> {
+    let near = grammar::near_quote(before)?;
+    let words = text.get(near.np.clone()).unwrap_or("");
+    if reference(words) == Reference::Pronoun {
+        if let Some(earlier) = in_sentence(masked, so).filter(|f| {
+            f.np.end <= near.np.start
+                && reference(text.get(f.np.clone()).unwrap_or("")) != Reference::Pronoun
+        }) {
+            return Some(earlier);
+        }
+    }
+    Some(near)
 }
 
 fn in_sentence(masked: &str, s: &Sentence) -> Option<Found> {

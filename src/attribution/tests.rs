@@ -369,3 +369,110 @@ fn a_figure_in_a_sentence_or_paragraph_after_an_attributed_one_is_the_outlets() 
     let before = "Some 1.5 million people have fled.\n\nThe health ministry said 9,000 people had been killed.";
     assert_eq!(source_of_figure(before, "1.5"), None);
 }
+
+#[test]
+fn a_bracketed_acronym_ends_a_speaker_and_its_next_quote_paragraph_continues_it() {
+    let text = "“Relief keeps flowing into the valley,\" the UN’s humanitarian office (OCHA) said.\n\n“Yesterday, 300 lorries crossed the bridge.”";
+    let q = quotes(text);
+    assert_eq!(q.len(), 2);
+    let written = "the UN’s humanitarian office (OCHA)";
+    assert_eq!(
+        (q[0].1.as_deref(), q[0].2.as_deref()),
+        (Some(written), Some("ocha"))
+    );
+    assert_eq!(
+        (q[1].1.as_deref(), q[1].2.as_deref()),
+        (Some(written), Some("ocha"))
+    );
+}
+
+#[test]
+fn reports_right_after_a_quote_is_the_verb() {
+    assert_eq!(
+        speaker_of("“Patients are being examined in three clinics,” reports the Hamas-controlled Ministry of Health."),
+        some("the Hamas-controlled Ministry of Health", Some("gaza-moh"))
+    );
+    // Elsewhere "reports" is the noun.
+    let r = run("Media reports said 40 homes were lost.");
+    assert_eq!(r.sources[0].as_written.as_deref(), Some("Media reports"));
+}
+
+#[test]
+fn an_age_between_speaker_and_verb_is_skipped() {
+    assert_eq!(
+        speaker_of(
+            "“The shops are shut and the phones are dead,” Jane Roe, 58, said as she queued."
+        ),
+        some("Jane Roe", None)
+    );
+}
+
+#[test]
+fn a_description_between_speaker_and_verb_is_skipped() {
+    assert_eq!(
+        speaker_of("“We lost the barn,” Tom Doe, a farmer in the valley, said."),
+        some("Tom Doe", None)
+    );
+}
+
+#[test]
+fn a_characterising_verb_speaks_for_the_quote_in_its_clause() {
+    assert_eq!(
+        speaker_of("Senator Mary Poe had called the raids “shameful and reckless”."),
+        some("Senator Mary Poe", None)
+    );
+    assert_eq!(
+        speaker_of(
+            "Mayor Ann Vale described the flood as having caused “ruin on a scale never seen”."
+        ),
+        some("Mayor Ann Vale", None)
+    );
+}
+
+#[test]
+fn a_quote_inside_a_sentence_takes_the_speaker_of_its_own_clause() {
+    assert_eq!(
+        speaker_of("The council declared an emergency in four districts, and its chair Lin Ko said on radio that she had asked “every neighbour” for help."),
+        some("its chair Lin Ko", None)
+    );
+}
+
+#[test]
+fn a_participle_after_a_comma_hangs_on_its_clauses_subject() {
+    assert_eq!(
+        speaker_of("Prime Minister Benjamin Netanyahu welcomed the hostages home, stating, “They endured the worst.”"),
+        some("Prime Minister Benjamin Netanyahu", Some("benjamin-netanyahu"))
+    );
+}
+
+#[test]
+fn a_pronoun_before_a_quote_is_the_sentences_earlier_speaker() {
+    // The quote's own clause ("but he added that") speaks with "he", which alone would resolve to
+    // the last person named (Netanyahu); the sentence's earlier speaker is meant.
+    assert_eq!(
+        speaker_of("Netanyahu met the families. Reuters quoted a Hamas official as saying the gap is wide, but he added that “much has been done”."),
+        some("a Hamas official", Some("hamas"))
+    );
+}
+
+#[test]
+fn a_passive_quoted_after_a_quote_names_the_speaker() {
+    let text =
+        "Netanyahu met the families. “Pressure must rise,” he was quoted by state radio as saying.";
+    assert_eq!(speaker_of(text), some("he", Some("benjamin-netanyahu")));
+}
+
+#[test]
+fn a_passive_cited_without_as_saying_names_the_speaker() {
+    let text = "“Pressure must rise,” the minister was cited by the paper.";
+    assert_eq!(speaker_of(text), some("the minister", None));
+}
+
+#[test]
+fn a_paragraph_that_lost_its_opening_mark_is_a_quote_of_its_speaker() {
+    let text = "The river rose overnight.\n\nWe have never seen water like this,” said Sam Vey, a county official. “Whole streets are gone.”";
+    let q = quotes(text);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].0, "We have never seen water like this");
+    assert_eq!(q[0].1.as_deref(), Some("Sam Vey"));
+}
