@@ -348,7 +348,7 @@ pub fn claims_in_sentence(
             // which killed 1,800"); dated ones are read above.
             let figure = masked.quantities[qi].start..masked.quantities[qi].end;
             crate::events::other_event_marker(sentence, figure, doc_date.map(|d| d.year))
-                .filter(|label| !label.chars().any(|c| c.is_ascii_digit()))
+                .filter(|label| is_named_event(label))
                 .map(|label| format!("other-event-{label}"))
         })
         .or(rate)
@@ -386,6 +386,14 @@ pub fn claims_in_sentence(
         }
     }
     out
+}
+
+/// True for a label that names an event ("hurricane-katrina", "camp-fire"): several words, no digit
+/// (dated events are read by `other_event`), and not a date ("october").
+fn is_named_event(label: &str) -> bool {
+    label.contains('-')
+        && !label.chars().any(|c| c.is_ascii_digit())
+        && label.split('-').all(|w| crate::lexicon::month(w).is_none())
 }
 
 /// Who claims a figure: a rule of `rules.toml` (index) or a frame of the grammar.
