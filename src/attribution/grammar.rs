@@ -280,20 +280,15 @@ const INTRO: &[&str] = &[
 ];
 
 /// True for a word of time that follows an introductory preposition ("On Sunday", "in the morning",
-/// "in Nov."): a month name or abbreviation, or one of [`TIME_WORDS`].
+/// "in Nov."): a month name or abbreviation, a weekday name, or one of [`TIME_WORDS`].
 fn time_word(t: &Tok) -> bool {
-    has(TIME_WORDS, t) || lexicon::month(&t.lower).is_some()
+    has(TIME_WORDS, t)
+        || lexicon::WEEKDAY_NAMES.contains(&t.lower.as_str())
+        || lexicon::month(&t.lower).is_some()
 }
 
-/// Words of time besides months ("On Sunday", "in the morning").
+/// Words of time besides months and weekday names ("in the morning").
 const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "the",
     "same",
     "day",

@@ -33,11 +33,6 @@ impl PhraseSet {
         PhraseSet { by_first }
     }
 
-    /// True when no phrase is in the set.
-    pub fn is_empty(&self) -> bool {
-        self.by_first.is_empty()
-    }
-
     /// The number of tokens of the longest phrase of the set that starts at `tokens[at]`.
     pub fn match_at(&self, tokens: &[Token], at: usize) -> Option<usize> {
         let first = tokens.get(at)?.word()?;

@@ -39,7 +39,8 @@ pub fn other_event_of(
     let doc = doc_date?;
     let from = floor_char(sentence, clause.start.saturating_sub(BEFORE_REACH));
     let to = clause.end.min(sentence.len());
-    let lower = sentence.to_lowercase();
+    // ASCII lower case keeps every byte offset of the sentence (full lower case can grow: "İ").
+    let lower = sentence.to_ascii_lowercase();
     let dated = quantities
         .iter()
         .filter(|q| q.start >= from && q.end <= to)
@@ -192,6 +193,18 @@ mod tests {
             ),
             Some(2018)
         );
+    }
+
+    #[test]
+    fn letters_that_grow_when_lowercased_keep_offsets_right() {
+        // "İ" is two bytes, its lower case three: offsets of the sentence must still fit.
+        for n in 0..8 {
+            let s = format!(
+                "{} a wildfire in 2018 killed 85 people, up from İİ.",
+                "İ".repeat(n)
+            );
+            assert_eq!(label(&s, "85"), Some(2018), "{s}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! put the number of soldiers killed at N", "the population of the Strip is estimated at N"), and the
 //! sizes of places ("a city of 400,000 people", "the country's 11 million people").
 
-use super::phrase::{is_determiner, NounPhrase};
+use super::phrase::NounPhrase;
 use crate::extraction::lexicon::{Event, FrameLexicon, Noun, Tally};
 use crate::extraction::tokens::Token;
 
@@ -158,13 +158,4 @@ pub fn is_population(lex: &FrameLexicon, tokens: &[Token], k: usize, np: NounPhr
         Some(w) if w.ends_with("'s") => matches!(np.head, Some(Noun::People | Noun::Residents)),
         _ => false,
     }
-}
-
-/// True when the figure's determiners stand right after a word (used for "with N residents").
-pub fn after_word(tokens: &[Token], k: usize, words: &[&str]) -> bool {
-    let mut j = k;
-    while j > 0 && tokens[j - 1].word().is_some_and(is_determiner) {
-        j -= 1;
-    }
-    j > 0 && tokens[j - 1].word().is_some_and(|w| words.contains(&w))
 }
