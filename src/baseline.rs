@@ -216,6 +216,7 @@ mod tests {
             severity: crate::model::Severity::Error,
             kind: "killed".into(),
             subject: "s".into(),
+            place: None,
             scope: None,
             claims: vec![],
             quotes: vec![],

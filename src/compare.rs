@@ -52,7 +52,7 @@ fn group_key(c: &Claim) -> GroupKey<'_> {
     GroupKey {
         kind: &c.kind,
         subject: &c.subject,
-        place: None,
+        place: c.place.as_deref(),
         scope: c.scope.as_deref(),
         modality: c.modality,
     }
@@ -881,6 +881,7 @@ fn build_finding(
         severity,
         kind: group.key.kind.to_string(),
         subject: group.key.subject.to_string(),
+        place: group.key.place.map(str::to_string),
         scope: group.key.scope.map(str::to_string),
         claims: items.iter().map(|i| i.id.to_string()).collect(),
         quotes: Vec::new(),

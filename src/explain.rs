@@ -25,10 +25,11 @@ pub fn render(a: &Analysis, rules: &RuleSet, id: &str) -> Option<String> {
         f.severity.as_str(),
         f.kind,
         sanitize(&f.subject),
-        f.scope
-            .as_ref()
-            .map(|s| format!(" [{s}]"))
-            .unwrap_or_default(),
+        sanitize(&crate::report::place_label(f))
+            + &f.scope
+                .as_ref()
+                .map(|s| format!(" [{s}]"))
+                .unwrap_or_default(),
         sanitize(&f.summary)
     );
     if f.kind == "quote" {

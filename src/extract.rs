@@ -82,7 +82,9 @@ pub fn extract_document(doc: &Document, rules: &RuleSet) -> Extraction {
     let attribution = attribution::analyse(doc, &sentences, &rules.entities);
     let context = DocumentContext::new(rules, doc.title.as_deref(), doc.body());
     let lines = LineIndex::new(&doc.text);
-    let mut claims = Vec::new();
+    let mut claims: Vec<Claim> = Vec::new();
+    // The kind and sentence of the claim before, for increments that add another tally.
+    let mut previous: Option<(usize, usize)> = None;
     for (i, s) in sentences.iter().enumerate() {
         let sentence = &doc.text[s.start..s.end];
         for found in claims_in_sentence(rules, sentence, &context, doc.published) {
@@ -91,6 +93,10 @@ pub fn extract_document(doc: &Document, rules: &RuleSet) -> Extraction {
             let mut quantity = found.quantity;
             quantity.start = start;
             quantity.end = end;
+            if quantity.delta && adds_another_tally(rules, found.kind, previous, i) {
+                quantity.delta = false;
+            }
+            previous = Some((found.kind, i));
             claims.push(Claim {
                 id: format!("{}:c{}", doc.id, claims.len() + 1),
                 doc: doc.id.clone(),
@@ -115,6 +121,21 @@ pub fn extract_document(doc: &Document, rules: &RuleSet) -> Extraction {
     }
 }
 
+/// True when an increment of kind `kind` in sentence `sentence` follows, in that sentence or the one
+/// before, a figure of another tally kind: "3,145 people were killed. Officials said another 4,589
+/// people have been injured" counts other people (a count of the injured), not more injured.
+fn adds_another_tally(
+    rules: &RuleSet,
+    kind: usize,
+    previous: Option<(usize, usize)>,
+    sentence: usize,
+) -> bool {
+    let is_tally = |k: usize| TALLY_KINDS.contains(&rules.kinds[k].id.as_str());
+    previous.is_some_and(|(before, at)| {
+        before != kind && is_tally(before) && is_tally(kind) && sentence - at <= 1
+    })
+}
+
 /// A claim found in one sentence, before it gets its document ids and file position. Offsets of
 /// `quantity` are relative to the sentence.
 #[derive(Debug, Clone)]
@@ -133,7 +154,8 @@ pub struct SentenceClaim {
     pub modality: Modality,
     /// As-of date (the sentence's own date, else `doc_date`).
     pub as_of: Option<crate::time::Date>,
-    /// The place of the figure's clause (places-events: `places::place_of_clause`), as a place id.
+    /// The place the figure is counted for (`places::Gazetteer::figure_place`); `None` for a subject
+    /// the rules name, which carries its own place.
     pub place: Option<String>,
 }
 
@@ -361,10 +383,15 @@ pub fn claims_in_sentence(
                 m => m,
             }
         });
-        // places-events: the place of the figure's clause (gazetteer), one call.
-        let place = sentence
-            .get(original_clause.clone())
-            .and_then(crate::places::place_of_clause);
+        // The place the figure is counted for (see `places::DocumentPlaces`); a subject the rules
+        // name carries its own place (`gaza-palestinians`), so its figures need none.
+        let place = if rules.is_named_subject(&subject) {
+            None
+        } else {
+            sentence.get(original_clause.clone()).and_then(|clause| {
+                crate::places::Gazetteer::embedded().figure_place(&context.places, clause)
+            })
+        };
         let as_of = crate::time::sentence_as_of(sentence, original_clause, doc_date).or(doc_date);
         out.push(SentenceClaim {
             kind: kind_index,
@@ -374,7 +401,7 @@ pub fn claims_in_sentence(
             scope,
             modality,
             as_of,
-            place: place.map(|p| p.id), // places-events
+            place,
         });
     }
     // A part shares its whole's modality ("Israel is to release 1,700 …, and around 250 …").

@@ -433,6 +433,9 @@ pub struct Finding {
     pub kind: String,
     /// The subject, or for quotes the speaker's entity.
     pub subject: String,
+    /// The place the claims are counted for (`turkey`, `syria+turkey`, `turkey/hatay`), if the group
+    /// has one; `None` for subjects the rules name and for quotes.
+    pub place: Option<String>,
     /// The scope shared by the claims, if any.
     pub scope: Option<String>,
     /// Claim ids involved, in report order.

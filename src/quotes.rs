@@ -460,6 +460,7 @@ fn finding(
         },
         kind: "quote".to_string(),
         subject,
+        place: None,
         scope: None,
         claims: Vec::new(),
         quotes: ids,

@@ -74,7 +74,8 @@ fn figures_of_two_parties_are_disputed() {
 fn overlapping_but_far_apart_readings_are_tension() {
     let a = analyse_case("tension");
     assert_eq!(verdicts(&a), vec!["tension"], "{:#?}", a.claims);
-    assert_eq!(a.findings[0].subject, "hatay-earthquake");
+    assert_eq!(a.findings[0].subject, "earthquake");
+    assert_eq!(a.findings[0].place.as_deref(), Some("turkey"));
 }
 
 #[test]
@@ -442,4 +443,32 @@ fn documents_without_event_keys_are_grouped_into_inferred_events() {
     let findings = factdiff::compare::compare_claims(&documents, &a.claims, &common::rules());
     let verdicts: Vec<&str> = findings.iter().map(|f| f.verdict.as_str()).collect();
     assert!(verdicts.contains(&"regression"), "{verdicts:?}");
+}
+
+#[test]
+fn two_countries_and_their_combined_toll_are_three_groups() {
+    // Turkey's toll, Syria's toll and the toll across both are compared each with its own kind: the
+    // same-day conflict on Turkey's toll (8,754 vs 12,391) is found, and neither Syria's figures
+    // ("about 2,500" and "at least 2,480") nor the combined ones (11,200 and "more than 11,000") are
+    // compared with it. The Syrian article's "health ministry" is no cue for the Gaza war's subject.
+    let a = analyse_case("two-countries-and-combined");
+    let mut places: Vec<(&str, &str)> = a
+        .claims
+        .iter()
+        .map(|c| (c.subject.as_str(), c.place.as_deref().unwrap_or("-")))
+        .collect();
+    places.sort();
+    places.dedup();
+    assert_eq!(
+        places,
+        vec![
+            ("earthquake", "syria"),
+            ("earthquake", "syria+turkey"),
+            ("earthquake", "turkey")
+        ],
+        "{:#?}",
+        a.claims
+    );
+    assert_eq!(verdicts(&a), vec!["conflict"], "{:#?}", a.findings);
+    assert_eq!(a.findings[0].place.as_deref(), Some("turkey"));
 }

@@ -7,6 +7,7 @@
 
 use super::names::words;
 use super::{Gazetteer, PlaceId, PlaceKind, PlaceMention};
+use rustc_hash::FxHashSet;
 
 /// Prepositions that put a figure in a place.
 const LOCATIVE: &[&str] = &[
@@ -93,7 +94,17 @@ impl Gazetteer {
     /// The place the figures of `clause` belong to; see the module doc. `None` when the clause names
     /// no place, or places of several countries without saying which holds the figure.
     pub fn place_of_clause(&self, clause: &str) -> Option<ClausePlace> {
-        let mentions = self.find_places(clause);
+        self.place_of_clause_in(clause, &FxHashSet::default())
+    }
+
+    /// As [`Gazetteer::place_of_clause`], with the places the clause's document names deciding
+    /// between places of one name (see [`Gazetteer::find_places_in`]).
+    pub fn place_of_clause_in(
+        &self,
+        clause: &str,
+        document: &FxHashSet<PlaceId>,
+    ) -> Option<ClausePlace> {
+        let mentions = self.find_places_in(clause, document);
         if mentions.is_empty() {
             return None;
         }

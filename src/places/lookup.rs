@@ -125,6 +125,13 @@ impl Gazetteer {
     /// The places named in `text`, in text order, with their byte spans. See the module doc for what
     /// counts as naming a place.
     pub fn find_places(&self, text: &str) -> Vec<PlaceMention> {
+        self.find_places_in(text, &FxHashSet::default())
+    }
+
+    /// As [`Gazetteer::find_places`], with the countries and regions a larger text (the document
+    /// `text` is part of) names: they decide between places of one name as those `text` names do
+    /// ("Georgia" in a clause of an article about the United States is the state).
+    pub fn find_places_in(&self, text: &str, outer: &FxHashSet<PlaceId>) -> Vec<PlaceMention> {
         let ws = words(text);
         let mut found = Vec::new();
         let mut i = 0;
@@ -139,16 +146,25 @@ impl Gazetteer {
         }
         // Countries and regions named by a name of their own: they decide between towns of the same
         // name elsewhere ("Paradise, California").
-        let context: FxHashSet<PlaceId> = found
-            .iter()
-            .filter_map(|f| self.best(&f.names, &FxHashSet::default()))
-            .filter(|&n| {
-                let name = &self.data.names[n as usize];
-                matches!(name.source, NameSource::Alias | NameSource::Primary)
-                    && self.place(name.place).kind != PlaceKind::City
-            })
-            .map(|n| self.data.names[n as usize].place)
-            .collect();
+        // Only names of one country decide ("Georgia" could be the country or the US state, so it
+        // decides nothing); their countries decide too.
+        let mut context: FxHashSet<PlaceId> = outer.clone();
+        for f in &found {
+            let country = |n: &u32| self.place(self.data.names[*n as usize].place).country;
+            if f.names.iter().any(|n| country(n) != country(&f.names[0])) {
+                continue;
+            }
+            let Some(n) = self.best(&f.names, outer) else {
+                continue;
+            };
+            let name = &self.data.names[n as usize];
+            if matches!(name.source, NameSource::Alias | NameSource::Primary)
+                && self.place(name.place).kind != PlaceKind::City
+            {
+                context.insert(name.place);
+                context.insert(self.place(name.place).country);
+            }
+        }
         found
             .iter()
             .filter_map(|f| {
@@ -281,6 +297,7 @@ impl Gazetteer {
                 !context.contains(&place.country),
                 kind,
                 std::cmp::Reverse(place.population),
+                std::cmp::Reverse(self.place(place.country).population),
                 n,
             )
         })

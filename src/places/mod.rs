@@ -10,14 +10,17 @@
 //! country as the subject's place and the rest as a scope.
 //!
 //! Files, one job each: `data` loads the two data files, `names` folds names and words, `lookup` finds
-//! names in text, `clause` picks a clause's place. Nothing here reads files or the rules.
+//! names in text, `clause` picks a clause's place, `document` reads a document's places and gives a
+//! figure the place it is compared for. Nothing here reads files or the rules.
 
 mod clause;
 mod data;
+mod document;
 mod lookup;
 mod names;
 
 pub use clause::ClausePlace;
+pub use document::DocumentPlaces;
 
 use std::sync::OnceLock;
 

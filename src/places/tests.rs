@@ -253,3 +253,90 @@ fn place_lookup_is_cheap() {
     // About 1,200 words: far below a millisecond in release; a generous bound for debug builds.
     assert!(took.as_millis() < 200, "{took:?}");
 }
+
+#[test]
+fn a_documents_locus_is_the_place_most_of_its_lead_names() {
+    let g = Gazetteer::embedded();
+    let id = |d: &super::DocumentPlaces| d.locus.map(|p| g.place(p).id.clone());
+    let turkey = g.document_places(
+        "Quake toll rises in Turkey",
+        "Rescuers in Turkey's Hatay province and in Gaziantep searched the rubble.",
+    );
+    assert_eq!(id(&turkey).as_deref(), Some("turkey"));
+    let both = g.document_places(
+        "Quake hits Turkey and Syria",
+        "In Syria and Turkey, rescuers dug.",
+    );
+    assert_eq!(id(&both), None);
+    // Later paragraphs naming agencies of other countries do not move it.
+    let lead = format!(
+        "The earthquake struck central Myanmar.{}",
+        " Rescuers dug through the rubble.".repeat(20)
+    );
+    let body = format!(
+        "{lead}{}",
+        " India's agency and the United States agency measured it.".repeat(12)
+    );
+    assert_eq!(
+        id(&g.document_places("", &body)).as_deref(),
+        Some("myanmar")
+    );
+}
+
+#[test]
+fn a_figures_place_is_its_country_its_part_or_a_combination() {
+    let g = Gazetteer::embedded();
+    let doc = g.document_places("Quake toll rises in Turkey", "The quake struck Turkey.");
+    let place = |clause: &str| g.figure_place(&doc, clause);
+    assert_eq!(
+        place("8,754 people died in Turkey").as_deref(),
+        Some("turkey")
+    );
+    assert_eq!(
+        place("3,000 died in Hatay province").as_deref(),
+        Some("turkey/hatay")
+    );
+    assert_eq!(
+        place("11,200 died across Turkey and Syria").as_deref(),
+        Some("syria+turkey")
+    );
+    // No place in the clause: the document's country.
+    assert_eq!(place("the toll rose to 9,000").as_deref(), Some("turkey"));
+    // "Nationwide" makes a figure the country's whatever other place the clause names.
+    let us = g.document_places(
+        "Helene",
+        "The storm hit Florida and North Carolina in the United States.",
+    );
+    assert_eq!(
+        g.figure_place(
+            &us,
+            "Nationwide, 105 people died since it made landfall in Florida"
+        )
+        .as_deref(),
+        Some("united-states")
+    );
+    assert_eq!(
+        g.figure_place(&us, "30 died in North Carolina").as_deref(),
+        Some("united-states/north-carolina")
+    );
+}
+
+#[test]
+fn a_document_about_one_country_decides_between_places_of_one_name() {
+    let g = Gazetteer::embedded();
+    // Florida: the US state, not Puerto Rico's municipality; Georgia: the state in an article naming
+    // other US states.
+    let doc = g.document_places(
+        "",
+        "Helene struck South Carolina, North Carolina and Tennessee after landfall in Florida.",
+    );
+    let place = |clause: &str| g.figure_place(&doc, clause);
+    assert_eq!(
+        place("25 died in Georgia").as_deref(),
+        Some("united-states/georgia")
+    );
+    assert_eq!(
+        place("42 died in Florida").as_deref(),
+        Some("united-states/florida")
+    );
+}

@@ -105,6 +105,10 @@ pub use lexicon::{is_number_word, unit_word, UNITS};
 /// Default relative tolerance used for approximate qualifiers when no rule gives one.
 pub const DEFAULT_TOLERANCE: f64 = 0.1;
 
+/// The least relative tolerance of a figure written as approximate ("about", "nearly"), whatever the
+/// kind's tolerance.
+pub const APPROXIMATE_FLOOR: f64 = 0.05;
+
 /// Recognises every quantity in `text`: all classes, non-overlapping, sorted by start, byte offsets
 /// into `text`.
 pub fn recognise(text: &str) -> Vec<Quantity> {
@@ -126,7 +130,7 @@ pub fn recognise(text: &str) -> Vec<Quantity> {
 }
 
 /// The same quantity with its hard/soft intervals recomputed for tolerance `t` (approx, nearly,
-/// at-least, up-to, less-than depend on it).
+/// at-least, up-to, less-than depend on it; approx and nearly use at least [`APPROXIMATE_FLOOR`]).
 pub fn with_tolerance(q: &Quantity, t: f64) -> Quantity {
     let t = if t.is_finite() {
         t.max(0.0)
@@ -135,6 +139,12 @@ pub fn with_tolerance(q: &Quantity, t: f64) -> Quantity {
     };
     let mut q = q.clone();
     if let Some(v) = q.stated {
+        // "about 2,000" admits 1,968 even for a kind whose exact figures must match exactly
+        // (tolerance 0): the word itself says the figure is rounded.
+        let t = match q.qualifier {
+            Qualifier::Approx | Qualifier::Nearly => t.max(APPROXIMATE_FLOOR),
+            _ => t,
+        };
         if matches!(
             q.qualifier,
             Qualifier::Approx
@@ -289,5 +299,15 @@ mod tests {
         assert_eq!((q2.lo, q2.hi), (Some(800.0), Some(1200.0)));
         let q = recognise("more than 200 people").remove(0);
         assert_eq!(with_tolerance(&q, 0.5), q);
+    }
+
+    #[test]
+    fn approximate_words_keep_some_tolerance_for_exact_kinds() {
+        let q = recognise("about 2,000 prisoners").remove(0);
+        let q0 = with_tolerance(&q, 0.0);
+        assert_eq!((q0.lo, q0.hi), (Some(1900.0), Some(2100.0)));
+        let q = recognise("1,968 prisoners").remove(0);
+        let q0 = with_tolerance(&q, 0.0);
+        assert_eq!((q0.lo, q0.hi), (Some(1968.0), Some(1968.0)));
     }
 }

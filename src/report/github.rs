@@ -137,11 +137,11 @@ fn command(f: &Finding, place: Option<&Place>, data: &str) -> String {
 
 /// `F1234abcd conflict: killed · gaza-palestinians`, sanitised.
 fn title(f: &Finding) -> String {
-    let scope = f
-        .scope
-        .as_ref()
-        .map(|s| format!(" [{s}]"))
-        .unwrap_or_default();
+    let scope = super::place_label(f)
+        + &f.scope
+            .as_ref()
+            .map(|s| format!(" [{s}]"))
+            .unwrap_or_default();
     sanitize(&format!(
         "{} {}: {} · {}{scope}",
         f.id,

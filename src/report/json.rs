@@ -117,6 +117,7 @@ pub fn finding(f: &Finding) -> Value {
         "quotes": f.quotes,
         "undated": f.undated,
         "summary": f.summary,
+        "place": opt(&f.place),
         "scope": opt(&f.scope),
         "sets": f.sets.iter().map(agreement_set).collect::<Vec<_>>(),
     })

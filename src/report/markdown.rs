@@ -96,11 +96,11 @@ fn finding_section(f: &Finding, ix: &Index) -> String {
 
 /// `### F1234abcd — conflict (error): killed · gaza-palestinians`, plus scope and undated marks.
 fn heading(f: &Finding) -> String {
-    let scope = f
-        .scope
-        .as_ref()
-        .map(|s| format!(" \\[{}\\]", escape(s)))
-        .unwrap_or_default();
+    let scope = escape(&super::place_label(f))
+        + &f.scope
+            .as_ref()
+            .map(|s| format!(" \\[{}\\]", escape(s)))
+            .unwrap_or_default();
     let undated = if f.undated { " · undated source" } else { "" };
     format!(
         "### {} — {} ({}): {} · {}{scope}{undated}",

@@ -26,6 +26,14 @@ pub fn verdict_counts(analysis: &Analysis) -> Vec<(Verdict, usize)> {
         .collect()
 }
 
+/// How a finding's place reads after its subject: ` in turkey/hatay`, or nothing when it has none.
+pub fn place_label(f: &crate::model::Finding) -> String {
+    f.place
+        .as_ref()
+        .map(|p| format!(" in {p}"))
+        .unwrap_or_default()
+}
+
 /// The one-line summary: documents, claims, quotes, findings by verdict, unreadable documents.
 pub fn summary_line(analysis: &Analysis) -> String {
     let counts = verdict_counts(analysis);

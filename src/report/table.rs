@@ -134,11 +134,11 @@ pub fn render_check_colored(a: &Analysis, color: bool) -> String {
 }
 
 fn finding_heading(f: &Finding, color: bool) -> String {
-    let scope = f
-        .scope
-        .as_ref()
-        .map(|s| format!(" [{s}]"))
-        .unwrap_or_default();
+    let scope = super::place_label(f)
+        + &f.scope
+            .as_ref()
+            .map(|s| format!(" [{s}]"))
+            .unwrap_or_default();
     let undated = if f.undated { " · undated source" } else { "" };
     let verdict = f.verdict.as_str().to_uppercase();
     let verdict = if color {

@@ -117,6 +117,17 @@ pub struct Subject {
     pub cues: Vec<LazyRegex>,
     /// Tie-breaker.
     pub priority: i32,
+    /// The places of the subject's event: it applies only in documents naming one of them, or none
+    /// (see [`Subject::applies_in`]). Empty: everywhere.
+    pub places: Vec<crate::places::PlaceId>,
+}
+
+impl Subject {
+    /// True when the subject may be chosen in a document that names the places `named` (countries
+    /// and regions, see [`crate::places::DocumentPlaces::context`]).
+    pub fn applies_in(&self, named: &rustc_hash::FxHashSet<crate::places::PlaceId>) -> bool {
+        self.places.is_empty() || named.is_empty() || self.places.iter().any(|p| named.contains(p))
+    }
 }
 
 /// A named regex group of cues (event types, scopes, modalities).
@@ -616,11 +627,30 @@ fn compile_subjects(spec: &RulesSpec, cx: &Context, known: &Kinds) -> Result<Vec
         if cx.when == Compile::Now && !country_groups_present(&id, &cues) {
             return Err(cx.src.error(ss.id.span(), "subject.cues", Some(&id), "a subject id with {country} needs a (?P<country>…) group, e.g. {nationality}, in every cue"));
         }
+        let gazetteer = crate::places::Gazetteer::embedded();
+        let places = ss
+            .places
+            .iter()
+            .map(|p| {
+                gazetteer.by_id(p.get_ref()).ok_or_else(|| {
+                    cx.src.error(
+                        p.span(),
+                        "subject.places",
+                        Some(&id),
+                        format!(
+                            "unknown place id {:?}: use a gazetteer id such as \"turkey\" or \"turkey/hatay\" (data/places)",
+                            p.get_ref()
+                        ),
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
         subjects.push(Subject {
             id,
             kinds: kinds_of,
             cues,
             priority: ss.priority.unwrap_or(0),
+            places,
         });
     }
     Ok(subjects)
@@ -1070,6 +1100,29 @@ patterns = ['{qty} {people} (?:were )?killed']
             .expect_err("unknown key")
             .to_string();
         assert!(msg.contains("t.toml:8:") && msg.contains("trnd"), "{msg}");
+    }
+
+    #[test]
+    fn a_subjects_places_must_be_gazetteer_ids() {
+        let good = format!(
+            "{MINIMAL}\n[[subject]]\nid = \"quake-dead\"\nkinds = [\"killed\"]\nplaces = [\"turkey\"]\ncues = ['quake']\n"
+        );
+        let rs = RuleSet::parse(&good, "t.toml").expect("valid rules");
+        let turkey = crate::places::Gazetteer::embedded().by_id("turkey");
+        assert_eq!(
+            rs.subjects[0].places,
+            turkey.into_iter().collect::<Vec<_>>()
+        );
+        let bad = good.replace("[\"turkey\"]", "[\"turkie\"]");
+        let msg = RuleSet::parse(&bad, "t.toml")
+            .expect_err("unknown place")
+            .to_string();
+        assert!(
+            msg.starts_with("t.toml:18:11:")
+                && msg.contains("subject.places")
+                && msg.contains("turkie"),
+            "{msg}"
+        );
     }
 
     #[test]

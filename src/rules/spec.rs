@@ -195,6 +195,11 @@ pub struct SubjectSpec {
     /// Higher wins when cues of two subjects are equally near.
     #[serde(default)]
     pub priority: Option<i32>,
+    /// Gazetteer place ids (`palestine`, `israel`): the subject applies only in documents that name
+    /// one of them (or name no place at all), so a well-known subject never fires in another event's
+    /// article ("the health ministry" of Syria is not Gaza's).
+    #[serde(default)]
+    pub places: Vec<Spanned<String>>,
 }
 
 /// `[[event_type]]`: an event noun for subjects the rules do not name.
