@@ -194,7 +194,9 @@ async function checkReport(browser, label, htmlPath, report, options) {
   const allOutlets = [...new Set(outlets.flatMap((s) => [...s]))].sort();
   if (allOutlets.length > 0) {
     // The outlet that the fewest findings (but at least one) name, so that the filter narrows.
-    const counted = allOutlets.map((o) => [o, outlets.filter((s) => s.has(o)).length]).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
+    // Outlet names holding control characters are shown cleaned, so the filter is tried on a plain one.
+    const plain = allOutlets.filter((o) => !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(o));
+    const counted = (plain.length ? plain : allOutlets).map((o) => [o, outlets.filter((s) => s.has(o)).length]).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
     const [outlet] = counted[0];
     const want = report.findings.filter((_, i) => outlets[i].has(outlet)).map((f) => f.id);
     const hash = '#' + new URLSearchParams({ outlet }).toString();

@@ -95,12 +95,12 @@ pub fn finding_body(f: &Finding, ix: &Index, cx: &RowContext) -> String {
     let state = cx.review.state(&f.id);
     let list = |items: Vec<String>| items.join(LIST_SEPARATOR);
     let mut out = String::new();
-    let _ = write!(
+    let _ = writeln!(
         out,
         "<tbody class=\"finding\" id=\"{id}\" data-id=\"{id}\" data-order=\"{order}\" \
          data-verdict=\"{verdict}\" data-verdict-rank=\"{vrank}\" data-severity=\"{severity}\" \
          data-severity-rank=\"{srank}\" data-kind=\"{kind}\" data-subject=\"{subject}\" \
-         data-outlets=\"{outlets}\" data-dates=\"{dates}\" data-state=\"{state}\">\n",
+         data-outlets=\"{outlets}\" data-dates=\"{dates}\" data-state=\"{state}\">",
         id = text(&f.id),
         order = cx.order,
         verdict = f.verdict.as_str(),
@@ -202,7 +202,7 @@ fn figures_cell(f: &Finding, ix: &Index) -> String {
                     text(ix.outlet(&one.doc))
                 ),
                 many => format!(
-                    "<span class=\"fig\">{}</span> <span class=\"by\">{} sources</span>",
+                    "<span class=\"fig\">{}</span> <span class=\"by\">({} sources)</span>",
                     set_range(s),
                     many.len()
                 ),
@@ -326,7 +326,7 @@ fn claim_card(c: &Claim, ix: &Index) -> String {
         "<article class=\"card\">\
          <header><span class=\"outlet\">{outlet}</span><span class=\"date\">as of {as_of}</span></header>\
          <blockquote class=\"sentence\">{sentence}</blockquote>\
-         <dl><dt>figure</dt><dd><span class=\"fig\">{figure}</span> <span class=\"range\">{range}</span> <span class=\"modality\">{modality}</span></dd>\
+         <dl><dt>figure</dt><dd><span class=\"fig\">{figure}</span> <span class=\"range\">allows {range}</span>{modality}</dd>\
          <dt>source</dt><dd>{source}</dd>\
          <dt>published</dt><dd>{published}</dd></dl>\
          <footer>{location}{link}</footer></article>\n",
@@ -335,7 +335,10 @@ fn claim_card(c: &Claim, ix: &Index) -> String {
         sentence = marked_sentence(&c.sentence, &c.quantity.text),
         figure = text(&c.quantity.text),
         range = text(&range(&c.quantity)),
-        modality = c.modality.as_str(),
+        modality = match c.modality {
+            crate::model::Modality::Reported => String::new(),
+            m => format!(" <span class=\"tag\">{}</span>", m.as_str()),
+        },
         published = published(doc),
         location = location(doc, &c.doc, c.span.line),
         link = article_link(doc),
