@@ -14,7 +14,7 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get update -qq
   apt-get install -y -qq chromium >/dev/null
 fi
-/usr/bin/chromium --version
+dpkg-query -W -f 'chromium ${Version}\n' chromium 2>/dev/null || true
 
 echo "== installing playwright-core (tests/browser/package-lock.json)"
 (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
