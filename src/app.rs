@@ -178,6 +178,7 @@ fn render_findings(a: &Analysis, format: Format) -> String {
         Format::Csv => report::csv::render(a),
         Format::Sarif => report::sarif::render(a),
         Format::Github => report::github::render(a),
+        Format::Html => report::html::render(a),
         Format::Table | Format::Svg => report::table::render_check(a),
     }
 }
@@ -301,7 +302,7 @@ fn check(args: &CheckArgs) -> Outcome {
     configure_threads(&args.corpus);
     let color = use_color(
         args.color,
-        std::io::IsTerminal::is_terminal(&std::io::stdout()),
+        args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()),
         std::env::var("NO_COLOR").ok().as_deref(),
     );
     let mut baselines = Vec::new();
@@ -319,7 +320,13 @@ fn check(args: &CheckArgs) -> Outcome {
         keep_text: args.format == Format::Sarif,
     };
     let mut outcome = with_analysis_kept(&args.corpus, options, args.color, |a| {
+        // The HTML report lists accepted findings too, marked; the other formats leave them out.
+        let mut all_findings = None;
+        let mut review = report::html::Review::default();
         if !baselines.is_empty() {
+            if args.format == Format::Html {
+                all_findings = Some(a.findings.clone());
+            }
             let applied = baseline::apply(std::mem::take(&mut a.findings), &baselines);
             a.findings = applied.new;
             if applied.hidden > 0 {
@@ -328,14 +335,20 @@ fn check(args: &CheckArgs) -> Outcome {
                     applied.hidden
                 ));
             }
-            for (file, id) in applied.stale {
+            for (file, id) in &applied.stale {
                 notes.push(format!(
                     "warning: {file}: stale entry {id}: no such finding any more"
                 ));
             }
+            review = report::html::Review::new(&baselines, applied.stale);
         }
         let stdout = if args.format == Format::Table && color {
             report::table::render_check_colored(a, true)
+        } else if let Some(all) = all_findings {
+            let new = std::mem::replace(&mut a.findings, all);
+            let page = report::html::render_reviewed(a, &review);
+            a.findings = new;
+            page
         } else {
             render_findings(a, args.format)
         };
@@ -349,7 +362,23 @@ fn check(args: &CheckArgs) -> Outcome {
     if !args.corpus.quiet || notes.iter().any(|n| n.starts_with("warning")) {
         outcome.stderr.extend(notes);
     }
+    if let Some(path) = &args.output {
+        write_report(&mut outcome, path);
+    }
     outcome
+}
+
+/// Moves the report of `outcome` from standard output into `path` (written atomically); a run that
+/// produced no report (invalid rules, usage error) writes nothing. A failed write is an error (exit 2).
+fn write_report(outcome: &mut Outcome, path: &Path) {
+    if outcome.stdout.is_empty() {
+        return;
+    }
+    let report = std::mem::take(&mut outcome.stdout);
+    if let Err(e) = baseline::write_atomic(path, report.as_bytes()) {
+        outcome.stderr.push(format!("error: {e}"));
+        outcome.code = 2;
+    }
 }
 
 fn rules_diff(args: &DiffArgs) -> Outcome {

@@ -180,6 +180,9 @@ pub struct CheckArgs {
     /// Hide the findings acknowledged, each with a reason, in this file (repeatable).
     #[arg(long, value_name = "FILE")]
     pub acknowledged: Vec<PathBuf>,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// `factdiff extract`.
@@ -246,6 +249,9 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow annotations.
     Github,
+    /// One self-contained HTML page for reviewers: filterable findings, sources side by side,
+    /// timelines (check and compare).
+    Html,
     /// An SVG chart (timeline only).
     Svg,
 }
@@ -261,6 +267,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Sarif => "sarif",
             Format::Github => "github",
+            Format::Html => "html",
             Format::Svg => "svg",
         }
     }

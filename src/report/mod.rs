@@ -3,6 +3,7 @@
 
 pub mod csv;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod jsonl;
 pub mod markdown;
