@@ -157,7 +157,7 @@ fn main_row(
          <td class=\"c-verdict\"><span class=\"chip v-{verdict}\">{verdict}</span></td>\
          <td class=\"c-severity\"><span class=\"sev s-{severity}\">{severity}</span>{undated}</td>\
          <td class=\"c-kind\">{kind}</td>\
-         <td class=\"c-subject\">{subject}{scope}</td>\
+         <td class=\"c-subject\">{subject}{place}{scope}</td>\
          <td class=\"c-figures\">{figures}</td>\
          <td class=\"c-outlets\" title=\"{outlet_cell}\">{outlet_cell}</td>\
          <td class=\"c-dates\">{date_cell}</td>\
@@ -166,6 +166,11 @@ fn main_row(
         severity = f.severity.as_str(),
         kind = text(&f.kind),
         subject = text(&f.subject),
+        place = f
+            .place
+            .as_ref()
+            .map(|p| format!(" <span class=\"place\">in {}</span>", text(p)))
+            .unwrap_or_default(),
         figures = figures_cell(f, ix),
         id = text(&f.id),
     )
