@@ -44,11 +44,8 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Check(args) => check(&args),
         Command::Extract(args) => {
             configure_threads(&args.corpus);
-            if !matches!(
-                args.format,
-                Format::Table | Format::Json | Format::Jsonl | Format::Csv
-            ) {
-                return unsupported("extract", args.format, "table, json, jsonl or csv");
+            if let Some(refused) = unsupported_format("extract", args.format, EXTRACT_FORMATS) {
+                return refused;
             }
             with_analysis(&args.corpus, |a| {
                 // extract lists claims and quotes; findings are check's job.
@@ -178,24 +175,51 @@ fn render_findings(a: &Analysis, format: Format) -> String {
         Format::Csv => report::csv::render(a),
         Format::Sarif => report::sarif::render(a),
         Format::Github => report::github::render(a),
-        Format::Table | Format::Svg => report::table::render_check(a),
+        // Other formats are refused before the run (`CHECK_FORMATS`).
+        _ => report::table::render_check(a),
     }
 }
 
-fn unsupported(command: &str, format: Format, offered: &str) -> Outcome {
-    Outcome::failure(&Error::Usage(format!(
-        "`{command}` does not write {}; use {offered}",
+/// The formats `check` and `compare` write.
+pub const CHECK_FORMATS: &[Format] = &[
+    Format::Table,
+    Format::Json,
+    Format::Jsonl,
+    Format::Markdown,
+    Format::Csv,
+    Format::Sarif,
+    Format::Github,
+];
+
+/// The formats `extract` writes.
+pub const EXTRACT_FORMATS: &[Format] = &[Format::Table, Format::Json, Format::Jsonl, Format::Csv];
+
+/// The formats `timeline` writes.
+pub const TIMELINE_FORMATS: &[Format] = &[Format::Table, Format::Json, Format::Svg];
+
+/// The formats `quantities` writes.
+pub const QUANTITIES_FORMATS: &[Format] = &[Format::Table, Format::Json];
+
+/// A usage error (exit 2) when `command` cannot write `format`, naming the formats it accepts.
+fn unsupported_format(command: &str, format: Format, offered: &[Format]) -> Option<Outcome> {
+    if offered.contains(&format) {
+        return None;
+    }
+    let names: Vec<&str> = offered.iter().map(|f| f.name()).collect();
+    let list = match names.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    Some(Outcome::failure(&Error::Usage(format!(
+        "`{command}` does not write {}; use --format {list}",
         format.name()
-    )))
+    ))))
 }
 
 fn compare(args: &CompareArgs) -> Outcome {
-    if args.format == Format::Svg {
-        return unsupported(
-            "compare",
-            args.format,
-            "table, json, jsonl, markdown, csv, sarif or github",
-        );
+    if let Some(refused) = unsupported_format("compare", args.format, CHECK_FORMATS) {
+        return refused;
     }
     let rules = match load_rules(args.rules.as_deref()) {
         Ok(r) => r,
@@ -274,8 +298,8 @@ fn compare(args: &CompareArgs) -> Outcome {
 
 fn timeline(args: &TimelineArgs) -> Outcome {
     configure_threads(&args.corpus);
-    if !matches!(args.format, Format::Table | Format::Json | Format::Svg) {
-        return unsupported("timeline", args.format, "table, json or svg");
+    if let Some(refused) = unsupported_format("timeline", args.format, TIMELINE_FORMATS) {
+        return refused;
     }
     with_analysis(&args.corpus, |a| {
         let series = crate::timeline_build::series(a, &args.kind, args.subject.as_deref());
@@ -298,6 +322,9 @@ pub fn use_color(choice: ColorChoice, stdout_is_terminal: bool, no_color: Option
 }
 
 fn check(args: &CheckArgs) -> Outcome {
+    if let Some(refused) = unsupported_format("check", args.format, CHECK_FORMATS) {
+        return refused;
+    }
     configure_threads(&args.corpus);
     let color = use_color(
         args.color,
@@ -373,6 +400,7 @@ fn rules_diff(args: &DiffArgs) -> Outcome {
         quiet: true,
         verbose: false,
         encoding: "utf-8".into(),
+        walk: args.walk.clone(),
     };
     let inputs = match inputs(&corpus) {
         Ok(i) => i,
@@ -466,6 +494,7 @@ fn inputs(args: &CorpusArgs) -> Result<Inputs, Error> {
     })?;
     let mut inputs = Inputs {
         encoding,
+        walk: args.walk.options(),
         ..Inputs::default()
     };
     for p in &args.paths {
@@ -552,7 +581,7 @@ fn with_analysis_kept(
         code = 2;
     }
     if analysis.documents.is_empty() && analysis.errors.is_empty() {
-        stderr.push("error: no documents found (looked for .txt and .md files)".into());
+        stderr.push("error: no documents found (looked for .txt and .md articles that are not hidden, ignored, README, LICENSE, CHANGELOG, CONTRIBUTING or SOURCE.md files; --glob picks other files)".into());
         code = 2;
     }
     if let Some(summary) = summary {
@@ -611,8 +640,8 @@ impl RunSummary {
 }
 
 fn quantities(file: &Path, format: Format) -> Outcome {
-    if !matches!(format, Format::Table | Format::Json) {
-        return unsupported("quantities", format, "table or json");
+    if let Some(refused) = unsupported_format("quantities", format, QUANTITIES_FORMATS) {
+        return refused;
     }
     let (name, bytes) = if file.as_os_str() == "-" {
         let mut bytes = Vec::new();
@@ -636,8 +665,7 @@ fn quantities(file: &Path, format: Format) -> Outcome {
     let found = crate::quantity::recognise(&text);
     let stdout = match format {
         Format::Json => report::json::render_quantities(&text, &found),
-        Format::Table => report::table::render_quantities(&text, &found),
-        other => return unsupported("quantities", other, "table or json"),
+        _ => report::table::render_quantities(&text, &found),
     };
     Outcome {
         stdout,

@@ -332,6 +332,99 @@ fn every_check_format_is_offered_and_extract_refuses_svg() {
 }
 
 #[test]
+fn a_format_a_command_cannot_write_is_a_usage_error_naming_the_formats_it_accepts() {
+    let cases: [(&[&str], &str, &str); 5] = [
+        (
+            &["check", "corpus/evolution"],
+            "svg",
+            "`check` does not write svg; use --format table, json, jsonl, markdown, csv, sarif or github",
+        ),
+        (
+            &["extract", "corpus/evolution"],
+            "markdown",
+            "`extract` does not write markdown; use --format table, json, jsonl or csv",
+        ),
+        (
+            &["timeline", "--kind", "killed", "corpus/evolution"],
+            "csv",
+            "`timeline` does not write csv; use --format table, json or svg",
+        ),
+        (
+            &["quantities", "corpus/evolution/october.txt"],
+            "sarif",
+            "`quantities` does not write sarif; use --format table or json",
+        ),
+        (
+            &["compare", "no-such-claims.jsonl"],
+            "svg",
+            "`compare` does not write svg; use --format table, json, jsonl, markdown, csv, sarif or github",
+        ),
+    ];
+    for (args, format, message) in cases {
+        let out = factdiff()
+            .args(args)
+            .args(["--format", format])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?} --format {format}");
+        assert!(out.stdout.is_empty(), "{args:?}: nothing on stdout");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.trim_end(), format!("error: {message}"), "{args:?}");
+    }
+}
+
+#[test]
+fn a_rules_error_spanning_lines_prints_no_escape_sequence() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "r.toml", b"[[rule]]\nid = \"x\"\nkind = \n");
+    let out = factdiff()
+        .args(["rules", "check", "--rules"])
+        .arg(dir.path().join("r.toml"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let first = stderr.lines().next().unwrap_or_default();
+    assert!(first.contains("r.toml:3:8: invalid rules: "), "{stderr}");
+    assert!(!stderr.contains("\\n"), "a literal \\n: {stderr}");
+    assert!(first.contains("; expected"), "{stderr}");
+}
+
+#[test]
+fn explain_ids_are_case_insensitive() {
+    let out = factdiff()
+        .args(["check", "--format", "json", "corpus/regression"])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let id = v["findings"][0]["id"].as_str().expect("a finding");
+    let exact = factdiff()
+        .args(["explain", id, "corpus/regression"])
+        .output()
+        .expect("runs");
+    assert_eq!(exact.status.code(), Some(0));
+    for other_case in [id.to_lowercase(), id.to_uppercase()] {
+        let out = factdiff()
+            .args(["explain", &other_case, "corpus/regression"])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0), "{other_case}");
+        assert_eq!(out.stdout, exact.stdout, "{other_case}");
+    }
+}
+
+#[test]
+fn the_sample_corpus_exits_1_as_the_readme_says() {
+    let out = factdiff().args(["check", "corpus/"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let readme = fs::read_to_string("README.md").expect("README.md");
+    assert!(
+        readme.contains("exits with 1 on the sample corpus"),
+        "README explains the exit code of its first command"
+    );
+}
+
+#[test]
 fn baseline_round_trip_hides_old_findings_and_shows_new_ones() {
     let dir = tempfile::tempdir().expect("tempdir");
     let baseline = dir.path().join("baseline.toml");
