@@ -1103,6 +1103,7 @@ mod tests {
     use super::*;
 
     use crate::model::{Attribution, Modality, Qualifier, Quantity, QuantityClass, Span};
+    use crate::time::DatePrecision;
 
     fn claim(doc: &str, value: f64, date: &str, party: Option<&str>) -> Claim {
         Claim {
@@ -1166,6 +1167,62 @@ mod tests {
         let early = claim("a", 100.0, "2017-04-15", None);
         let later = claim("b", 24.0, "2017-04-16", None);
         assert_eq!(verdicts(&[early, later]), vec!["conflict"]);
+    }
+
+    /// A claim dated only by the month or year `first` starts (`published = "2023-09"`).
+    fn coarse(doc: &str, value: f64, first: &str, precision: DatePrecision) -> Claim {
+        Claim {
+            as_of_precision: precision,
+            ..claim(doc, value, first, None)
+        }
+    }
+
+    #[test]
+    fn a_month_never_conflicts_with_or_falls_from_a_day_inside_it() {
+        let month = coarse("m", 100.0, "2023-09-01", DatePrecision::Month);
+        // The same figure pinned to the month's first day would be a regression on the 15th.
+        let first_day = claim("m", 100.0, "2023-09-01", None);
+        let inside = claim("d", 50.0, "2023-09-15", None);
+        assert_eq!(verdicts(&[first_day, inside.clone()]), vec!["regression"]);
+        // As a month, the 15th may come before or after it: neither a conflict nor a regression.
+        assert_eq!(verdicts(&[month.clone(), inside]), vec!["evolution"]);
+        for day in ["2023-09-01", "2023-09-30"] {
+            let edge = claim("d", 50.0, day, None);
+            assert!(
+                !verdicts(&[month.clone(), edge]).contains(&"conflict"),
+                "{day}"
+            );
+        }
+        // Two documents dated by the same month are not simultaneous either.
+        let other_month = coarse("n", 50.0, "2023-09-01", DatePrecision::Month);
+        let found = verdicts(&[month, other_month]);
+        assert!(
+            !found.contains(&"conflict") && !found.contains(&"regression"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_month_is_ordered_against_days_outside_it() {
+        let month = coarse("m", 100.0, "2023-09-01", DatePrecision::Month);
+        let after = claim("d", 50.0, "2023-10-01", None);
+        assert_eq!(verdicts(&[month.clone(), after]), vec!["regression"]);
+        let before = claim("d", 100.0, "2023-08-31", None);
+        let month_lower = coarse("m", 50.0, "2023-09-01", DatePrecision::Month);
+        assert_eq!(verdicts(&[before, month_lower]), vec!["regression"]);
+        let year = coarse("y", 100.0, "2023-01-01", DatePrecision::Year);
+        let december = claim("d", 50.0, "2023-12-31", None);
+        assert_eq!(verdicts(&[year.clone(), december]), vec!["evolution"]);
+        let next_year = claim("d", 50.0, "2024-01-01", None);
+        assert_eq!(verdicts(&[year, next_year]), vec!["regression"]);
+    }
+
+    #[test]
+    fn a_month_does_not_hide_a_fall_between_days_inside_it() {
+        let month = coarse("m", 150.0, "2023-09-01", DatePrecision::Month);
+        let early = claim("a", 120.0, "2023-09-02", None);
+        let late = claim("b", 90.0, "2023-09-20", None);
+        assert_eq!(verdicts(&[month, early, late]), vec!["regression"]);
     }
 
     #[test]

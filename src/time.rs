@@ -132,9 +132,13 @@ impl DatePrecision {
 
     /// The precision named `name` (`day`, `month`, `year`).
     pub fn from_name(name: &str) -> Option<DatePrecision> {
-        [DatePrecision::Day, DatePrecision::Month, DatePrecision::Year]
-            .into_iter()
-            .find(|p| p.as_str() == name)
+        [
+            DatePrecision::Day,
+            DatePrecision::Month,
+            DatePrecision::Year,
+        ]
+        .into_iter()
+        .find(|p| p.as_str() == name)
     }
 
     /// The last day of the range that `first` (the stored date) stands for at this precision.
@@ -1086,10 +1090,16 @@ mod tests {
         let first = d("2024-02-01");
         assert_eq!(DatePrecision::Day.last_day(first), first);
         assert_eq!(DatePrecision::Month.last_day(first), d("2024-02-29"));
-        assert_eq!(DatePrecision::Year.last_day(d("2023-01-01")), d("2023-12-31"));
+        assert_eq!(
+            DatePrecision::Year.last_day(d("2023-01-01")),
+            d("2023-12-31")
+        );
         assert_eq!(DatePrecision::Month.format(first), "2024-02");
         assert_eq!(DatePrecision::Year.format(first), "2024");
-        assert_eq!(DatePrecision::from_name("month"), Some(DatePrecision::Month));
+        assert_eq!(
+            DatePrecision::from_name("month"),
+            Some(DatePrecision::Month)
+        );
     }
 
     #[test]

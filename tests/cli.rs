@@ -415,7 +415,10 @@ fn explain_ids_are_case_insensitive() {
 
 #[test]
 fn the_sample_corpus_exits_1_as_the_readme_says() {
-    let out = factdiff().args(["check", "corpus/"]).output().expect("runs");
+    let out = factdiff()
+        .args(["check", "corpus/"])
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(1));
     let readme = fs::read_to_string("README.md").expect("README.md");
     assert!(
@@ -790,4 +793,112 @@ fn no_progress_is_drawn_when_stderr_is_not_a_terminal_even_for_long_runs() {
             return;
         }
     }
+}
+
+/// `corpus/same-day-conflict/NAME` with its front-matter date replaced by `published`.
+fn same_day_wire_dated(name: &str, published: &str) -> String {
+    let text = fs::read_to_string(format!("corpus/same-day-conflict/{name}")).expect("corpus file");
+    text.lines()
+        .map(|l| {
+            if l.starts_with("published") {
+                published.to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+fn check_json(dir: &std::path::Path) -> (Option<i32>, serde_json::Value, String) {
+    let out = factdiff()
+        .args(["check", "--format", "json"])
+        .arg(dir)
+        .output()
+        .expect("runs");
+    let v = serde_json::from_slice(&out.stdout).expect("json");
+    (
+        out.status.code(),
+        v,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn rfc3339_and_rfc2822_publication_dates_are_read_as_their_local_day() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // 2023-11-09 at 20:30 in Hawaii is already 10 November in UTC: the article means the 9th.
+    let a = same_day_wire_dated("wire-a.txt", "published = 2023-11-09T20:30:00-10:00");
+    let b = same_day_wire_dated(
+        "wire-b.txt",
+        "published = \"Thu, 09 Nov 2023 23:15:00 -1000\"",
+    );
+    write(dir.path(), "wire-a.txt", a.as_bytes());
+    write(dir.path(), "wire-b.txt", b.as_bytes());
+    let (code, v, stderr) = check_json(dir.path());
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(v["documents"][0]["published"], "2023-11-09");
+    assert_eq!(v["documents"][1]["published"], "2023-11-09");
+    assert_eq!(v["documents"][1]["published_precision"], "day");
+    assert_eq!(v["findings"][0]["verdict"], "conflict");
+}
+
+#[test]
+fn a_month_only_publication_date_keeps_its_precision_and_does_not_conflict_with_a_day_in_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = same_day_wire_dated("wire-a.txt", "published = \"2023-11\"");
+    let b = same_day_wire_dated("wire-b.txt", "published = 2023-11-09");
+    write(dir.path(), "wire-a.txt", a.as_bytes());
+    write(dir.path(), "wire-b.txt", b.as_bytes());
+    let (code, v, stderr) = check_json(dir.path());
+    assert_eq!(code, Some(0), "no conflict, no regression: {stderr}");
+    assert_eq!(v["documents"][0]["published"], "2023-11-01");
+    assert_eq!(v["documents"][0]["published_precision"], "month");
+    let month_claims: Vec<&serde_json::Value> = v["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .filter(|c| c["doc"] == v["documents"][0]["id"])
+        .collect();
+    assert!(!month_claims.is_empty());
+    for c in month_claims {
+        assert_eq!(c["as_of_precision"], "month", "{c}");
+    }
+    let verdicts: Vec<&str> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["verdict"].as_str())
+        .collect();
+    assert!(!verdicts.contains(&"conflict"), "{verdicts:?}");
+}
+
+#[test]
+fn an_unreadable_publication_date_is_a_warning_and_the_document_is_checked_undated() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = same_day_wire_dated("wire-a.txt", "published = \"the ninth of Novembre\"");
+    let b = fs::read("corpus/same-day-conflict/wire-b.txt").expect("corpus file");
+    write(dir.path(), "wire-a.txt", a.as_bytes());
+    write(dir.path(), "wire-b.txt", &b);
+    let (code, v, stderr) = check_json(dir.path());
+    assert_ne!(code, Some(2), "{stderr}");
+    let line = a
+        .lines()
+        .position(|l| l.starts_with("published"))
+        .expect("published line")
+        + 1;
+    assert!(
+        stderr.contains(&format!(
+            "warning: {}:{line}: front matter key `published` is not a date",
+            dir.path().join("wire-a.txt").display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(v["documents"][0]["published"], serde_json::Value::Null);
+    assert_eq!(v["summary"]["documents"], 2);
+    assert_eq!(
+        v["findings"][0]["undated"], true,
+        "still compared, as undated"
+    );
 }

@@ -406,7 +406,8 @@ mod tests {
     }
 
     fn published_of(front: &str) -> (Option<String>, DatePrecision, Vec<String>) {
-        let text = format!("+++\noutlet = \"Wire\"\n{front}\n+++\nBody, published on 3 March 2021.");
+        let text =
+            format!("+++\noutlet = \"Wire\"\n{front}\n+++\nBody, published on 3 March 2021.");
         let (doc, warnings) =
             parse_document_with("a.txt", "a", text.as_bytes(), TextEncoding::Utf8)
                 .expect("a date never makes a document unreadable");
@@ -442,10 +443,22 @@ mod tests {
             ("published = 2023-08-22", "2023-08-22", day),
             ("published = \"2023-08-22\"", "2023-08-22", day),
             ("published = 2023-08-22T13:04:00-10:00", "2023-08-22", day),
-            ("published = \"2023-08-22T13:04:00-10:00\"", "2023-08-22", day),
+            (
+                "published = \"2023-08-22T13:04:00-10:00\"",
+                "2023-08-22",
+                day,
+            ),
             ("published = 2023-08-22T20:30:00", "2023-08-22", day),
-            ("published = \"Tue, 22 Aug 2023 13:04:00 -1000\"", "2023-08-22", day),
-            ("published = \"2023-09\"", "2023-09-01", DatePrecision::Month),
+            (
+                "published = \"Tue, 22 Aug 2023 13:04:00 -1000\"",
+                "2023-08-22",
+                day,
+            ),
+            (
+                "published = \"2023-09\"",
+                "2023-09-01",
+                DatePrecision::Month,
+            ),
             ("published = \"2023\"", "2023-01-01", DatePrecision::Year),
             ("published = 2023", "2023-01-01", DatePrecision::Year),
         ];

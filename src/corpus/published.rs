@@ -32,7 +32,9 @@ pub fn parse_published(raw: &str) -> Option<(Date, DatePrecision)> {
 
 /// A year given as a TOML integer (`published = 2023`), read as that year.
 pub fn published_year(year: i64) -> Option<(Date, DatePrecision)> {
-    let year = i32::try_from(year).ok().filter(|y| (1000..=9999).contains(y))?;
+    let year = i32::try_from(year)
+        .ok()
+        .filter(|y| (1000..=9999).contains(y))?;
     Some((Date::new(year, 1, 1)?, DatePrecision::Year))
 }
 

@@ -177,7 +177,12 @@ mod tests {
         ] {
             assert!(is_project_file(Path::new(name)), "{name}");
         }
-        for name in ["notes.md", "source-a.txt", "wire-readme-story.txt", "SOURCES.md"] {
+        for name in [
+            "notes.md",
+            "source-a.txt",
+            "wire-readme-story.txt",
+            "SOURCES.md",
+        ] {
             assert!(!is_project_file(Path::new(name)), "{name}");
         }
     }
