@@ -51,7 +51,9 @@ pub fn run(cli: Cli) -> Outcome {
                 // extract lists claims and quotes; findings are check's job.
                 a.findings.clear();
                 let stdout = match args.format {
-                    Format::Table => report::table::render_claims(a),
+                    Format::Table => {
+                        report::table::render_claims_for(a, report::layout::stdout_table_width())
+                    }
                     Format::Jsonl => report::jsonl::render_extraction(a),
                     Format::Csv => report::csv::render(a),
                     _ => report::json::render(a),
@@ -71,9 +73,9 @@ pub fn run(cli: Cli) -> Outcome {
                     written = baseline::write_atomic(&file, b.to_text().as_bytes());
                     (
                         format!(
-                            "{}: {} findings recorded\n",
+                            "{}: {} recorded\n",
                             file.display(),
-                            b.findings.len()
+                            report::plural(b.findings.len(), "finding")
                         ),
                         0,
                     )
@@ -176,7 +178,7 @@ fn render_findings(a: &Analysis, format: Format) -> String {
         Format::Sarif => report::sarif::render(a),
         Format::Github => report::github::render(a),
         // Other formats are refused before the run (`CHECK_FORMATS`).
-        _ => report::table::render_check(a),
+        _ => report::table::render_check_for(a, false, report::layout::stdout_table_width()),
     }
 }
 
@@ -351,8 +353,8 @@ fn check(args: &CheckArgs) -> Outcome {
             a.findings = applied.new;
             if applied.hidden > 0 {
                 notes.push(format!(
-                    "note: {} findings hidden by baselines",
-                    applied.hidden
+                    "note: {} hidden by baselines",
+                    report::plural(applied.hidden, "finding")
                 ));
             }
             for (file, id) in applied.stale {
@@ -362,7 +364,7 @@ fn check(args: &CheckArgs) -> Outcome {
             }
         }
         let stdout = if args.format == Format::Table && color {
-            report::table::render_check_colored(a, true)
+            report::table::render_check_for(a, true, report::layout::stdout_table_width())
         } else {
             render_findings(a, args.format)
         };
@@ -665,7 +667,11 @@ fn quantities(file: &Path, format: Format) -> Outcome {
     let found = crate::quantity::recognise(&text);
     let stdout = match format {
         Format::Json => report::json::render_quantities(&text, &found),
-        _ => report::table::render_quantities(&text, &found),
+        _ => report::table::render_quantities_for(
+            &text,
+            &found,
+            report::layout::stdout_table_width(),
+        ),
     };
     Outcome {
         stdout,
