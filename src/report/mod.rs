@@ -74,6 +74,11 @@ pub fn summary_line(analysis: &Analysis) -> String {
     line
 }
 
+/// The highest severity among the findings.
+pub fn worst_severity(analysis: &Analysis) -> Option<Severity> {
+    analysis.findings.iter().map(|f| f.severity).max()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,9 +121,4 @@ mod tests {
             "1 document, 0 claims, 0 quotes; no findings"
         );
     }
-}
-
-/// The highest severity among the findings.
-pub fn worst_severity(analysis: &Analysis) -> Option<Severity> {
-    analysis.findings.iter().map(|f| f.severity).max()
 }
