@@ -61,6 +61,7 @@ fn document(id: String) -> Document {
         id,
         outlet: None,
         published: None,
+        published_precision: Default::default(),
         url: None,
         title: None,
         language: None,
@@ -121,6 +122,7 @@ fn synthetic(n: usize, rules: &RuleSet) -> (Vec<Document>, Vec<Claim>) {
                 Modality::Reported
             },
             as_of: (rng.below(100) != 0).then(|| start.plus_days(day)),
+            as_of_precision: Default::default(),
             rule: "synthetic".into(),
             place: None,
             quantity: quantity::with_tolerance(&q, kind.tolerance),

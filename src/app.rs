@@ -44,17 +44,16 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Check(args) => check(&args),
         Command::Extract(args) => {
             configure_threads(&args.corpus);
-            if !matches!(
-                args.format,
-                Format::Table | Format::Json | Format::Jsonl | Format::Csv
-            ) {
-                return unsupported("extract", args.format, "table, json, jsonl or csv");
+            if let Some(refused) = unsupported_format("extract", args.format, EXTRACT_FORMATS) {
+                return refused;
             }
             with_analysis(&args.corpus, |a| {
                 // extract lists claims and quotes; findings are check's job.
                 a.findings.clear();
                 let stdout = match args.format {
-                    Format::Table => report::table::render_claims(a),
+                    Format::Table => {
+                        report::table::render_claims_for(a, report::layout::stdout_table_width())
+                    }
                     Format::Jsonl => report::jsonl::render_extraction(a),
                     Format::Csv => report::csv::render(a),
                     _ => report::json::render(a),
@@ -74,9 +73,9 @@ pub fn run(cli: Cli) -> Outcome {
                     written = baseline::write_atomic(&file, b.to_text().as_bytes());
                     (
                         format!(
-                            "{}: {} findings recorded\n",
+                            "{}: {} recorded\n",
                             file.display(),
-                            b.findings.len()
+                            report::plural(b.findings.len(), "finding")
                         ),
                         0,
                     )
@@ -179,24 +178,52 @@ fn render_findings(a: &Analysis, format: Format) -> String {
         Format::Sarif => report::sarif::render(a),
         Format::Github => report::github::render(a),
         Format::Html => report::html::render(a),
-        Format::Table | Format::Svg => report::table::render_check(a),
+        // Other formats are refused before the run (`CHECK_FORMATS`).
+        _ => report::table::render_check_for(a, false, report::layout::stdout_table_width()),
     }
 }
 
-fn unsupported(command: &str, format: Format, offered: &str) -> Outcome {
-    Outcome::failure(&Error::Usage(format!(
-        "`{command}` does not write {}; use {offered}",
+/// The formats `check` and `compare` write.
+pub const CHECK_FORMATS: &[Format] = &[
+    Format::Table,
+    Format::Html,
+    Format::Json,
+    Format::Jsonl,
+    Format::Markdown,
+    Format::Csv,
+    Format::Sarif,
+    Format::Github,
+];
+
+/// The formats `extract` writes.
+pub const EXTRACT_FORMATS: &[Format] = &[Format::Table, Format::Json, Format::Jsonl, Format::Csv];
+
+/// The formats `timeline` writes.
+pub const TIMELINE_FORMATS: &[Format] = &[Format::Table, Format::Json, Format::Svg];
+
+/// The formats `quantities` writes.
+pub const QUANTITIES_FORMATS: &[Format] = &[Format::Table, Format::Json];
+
+/// A usage error (exit 2) when `command` cannot write `format`, naming the formats it accepts.
+fn unsupported_format(command: &str, format: Format, offered: &[Format]) -> Option<Outcome> {
+    if offered.contains(&format) {
+        return None;
+    }
+    let names: Vec<&str> = offered.iter().map(|f| f.name()).collect();
+    let list = match names.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    Some(Outcome::failure(&Error::Usage(format!(
+        "`{command}` does not write {}; use --format {list}",
         format.name()
-    )))
+    ))))
 }
 
 fn compare(args: &CompareArgs) -> Outcome {
-    if args.format == Format::Svg {
-        return unsupported(
-            "compare",
-            args.format,
-            "table, json, jsonl, markdown, csv, sarif or github",
-        );
+    if let Some(refused) = unsupported_format("compare", args.format, CHECK_FORMATS) {
+        return refused;
     }
     let rules = match load_rules(args.rules.as_deref()) {
         Ok(r) => r,
@@ -275,8 +302,8 @@ fn compare(args: &CompareArgs) -> Outcome {
 
 fn timeline(args: &TimelineArgs) -> Outcome {
     configure_threads(&args.corpus);
-    if !matches!(args.format, Format::Table | Format::Json | Format::Svg) {
-        return unsupported("timeline", args.format, "table, json or svg");
+    if let Some(refused) = unsupported_format("timeline", args.format, TIMELINE_FORMATS) {
+        return refused;
     }
     with_analysis(&args.corpus, |a| {
         let series = crate::timeline_build::series(a, &args.kind, args.subject.as_deref());
@@ -299,6 +326,9 @@ pub fn use_color(choice: ColorChoice, stdout_is_terminal: bool, no_color: Option
 }
 
 fn check(args: &CheckArgs) -> Outcome {
+    if let Some(refused) = unsupported_format("check", args.format, CHECK_FORMATS) {
+        return refused;
+    }
     configure_threads(&args.corpus);
     let color = use_color(
         args.color,
@@ -331,8 +361,8 @@ fn check(args: &CheckArgs) -> Outcome {
             a.findings = applied.new;
             if applied.hidden > 0 {
                 notes.push(format!(
-                    "note: {} findings hidden by baselines",
-                    applied.hidden
+                    "note: {} hidden by baselines",
+                    report::plural(applied.hidden, "finding")
                 ));
             }
             for (file, id) in &applied.stale {
@@ -343,7 +373,7 @@ fn check(args: &CheckArgs) -> Outcome {
             review = report::html::Review::new(&baselines, applied.stale);
         }
         let stdout = if args.format == Format::Table && color {
-            report::table::render_check_colored(a, true)
+            report::table::render_check_for(a, true, report::layout::stdout_table_width())
         } else if let Some(all) = all_findings {
             let new = std::mem::replace(&mut a.findings, all);
             let page = report::html::render_reviewed(a, &review);
@@ -402,6 +432,7 @@ fn rules_diff(args: &DiffArgs) -> Outcome {
         quiet: true,
         verbose: false,
         encoding: "utf-8".into(),
+        walk: args.walk.clone(),
     };
     let inputs = match inputs(&corpus) {
         Ok(i) => i,
@@ -495,6 +526,7 @@ fn inputs(args: &CorpusArgs) -> Result<Inputs, Error> {
     })?;
     let mut inputs = Inputs {
         encoding,
+        walk: args.walk.options(),
         ..Inputs::default()
     };
     for p in &args.paths {
@@ -581,7 +613,7 @@ fn with_analysis_kept(
         code = 2;
     }
     if analysis.documents.is_empty() && analysis.errors.is_empty() {
-        stderr.push("error: no documents found (looked for .txt and .md files)".into());
+        stderr.push("error: no documents found (looked for .txt and .md articles that are not hidden, ignored, README, LICENSE, CHANGELOG, CONTRIBUTING or SOURCE.md files; --glob picks other files)".into());
         code = 2;
     }
     if let Some(summary) = summary {
@@ -640,8 +672,8 @@ impl RunSummary {
 }
 
 fn quantities(file: &Path, format: Format) -> Outcome {
-    if !matches!(format, Format::Table | Format::Json) {
-        return unsupported("quantities", format, "table or json");
+    if let Some(refused) = unsupported_format("quantities", format, QUANTITIES_FORMATS) {
+        return refused;
     }
     let (name, bytes) = if file.as_os_str() == "-" {
         let mut bytes = Vec::new();
@@ -665,8 +697,11 @@ fn quantities(file: &Path, format: Format) -> Outcome {
     let found = crate::quantity::recognise(&text);
     let stdout = match format {
         Format::Json => report::json::render_quantities(&text, &found),
-        Format::Table => report::table::render_quantities(&text, &found),
-        other => return unsupported("quantities", other, "table or json"),
+        _ => report::table::render_quantities_for(
+            &text,
+            &found,
+            report::layout::stdout_table_width(),
+        ),
     };
     Outcome {
         stdout,

@@ -133,14 +133,44 @@ pub struct DiffArgs {
     /// Number of threads (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// Which files of the folders are articles.
+    #[command(flatten)]
+    pub walk: WalkArgs,
+}
+
+/// `--glob` and `--exclude`, for every command that reads documents.
+#[derive(Debug, Args, Clone, Default)]
+pub struct WalkArgs {
+    /// Read exactly the files of the folders matching this glob (gitignore syntax, relative to the
+    /// folder given; repeatable), whatever their extension or name, instead of the `.txt` and `.md`
+    /// articles.
+    #[arg(long = "glob", short = 'g', value_name = "GLOB")]
+    pub globs: Vec<String>,
+    /// Skip the files and folders matching this glob (gitignore syntax; repeatable).
+    #[arg(long = "exclude", value_name = "GLOB")]
+    pub excludes: Vec<String>,
+}
+
+impl WalkArgs {
+    /// The options of the corpus walk.
+    pub fn options(&self) -> crate::corpus::WalkOptions {
+        crate::corpus::WalkOptions {
+            globs: self.globs.clone(),
+            excludes: self.excludes.clone(),
+        }
+    }
 }
 
 /// Options shared by the commands that read a corpus.
 #[derive(Debug, Args, Clone)]
 pub struct CorpusArgs {
-    /// Files and folders to read (`.txt` and `.md`, recursively); `-` reads one document from standard input.
+    /// Files and folders to read (the `.txt` and `.md` articles of folders, recursively, skipping hidden,
+    /// ignored and README-like files); `-` reads one document from standard input.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
+    /// Which files of the folders are articles.
+    #[command(flatten)]
+    pub walk: WalkArgs,
     /// Rules file (default: ./rules.toml if present, else the embedded default rules).
     #[arg(long, value_name = "FILE")]
     pub rules: Option<PathBuf>,

@@ -77,6 +77,9 @@ struct GroupContext<'a> {
 enum Window {
     /// A time slice, named by its first date; `None` for undated claims only.
     Slice(Option<Date>),
+    /// The claims of one document dated only by a month or year wider than the kind's window: its
+    /// first and last days.
+    Range(Date, Date),
     /// A fall below the consensus of this date.
     Since(Date),
     /// The change of a tally over all dates of the group.
@@ -89,6 +92,7 @@ impl Window {
         match self {
             Window::Slice(Some(d)) => format!("slice {d}"),
             Window::Slice(None) => "undated".to_string(),
+            Window::Range(first, last) => format!("slice {first}..{last}"),
             Window::Since(d) => format!("since {d}"),
             Window::AllDates => "all dates".to_string(),
         }
@@ -170,7 +174,10 @@ struct Item<'a, S = &'a str> {
     hi: f64,
     soft_lo: f64,
     soft_hi: f64,
+    /// The as-of date: the day, or the first day of the month or year a partial date names.
     date: Option<Date>,
+    /// The last day the as-of date may be: `date` itself for a day, else the end of its month or year.
+    last: Option<Date>,
 }
 
 impl<S> Item<'_, S> {
@@ -231,6 +238,7 @@ impl<'a> Group<'a> {
                 soft_lo: i.soft_lo,
                 soft_hi: i.soft_hi,
                 date: i.date,
+                last: i.last,
             })
             .collect();
         number_documents(&mut items);
@@ -303,6 +311,7 @@ fn groups<'a>(docs: &'a [Document], claims: &'a [Claim]) -> Vec<Group<'a>> {
             soft_lo: soft_lo.max(lo),
             soft_hi: soft_hi.min(hi),
             date: c.as_of,
+            last: c.as_of.map(|d| c.as_of_precision.last_day(d)),
         };
         group.items.push(item);
     }
@@ -361,16 +370,32 @@ fn event_partitions<'g, 'a>(items: &'g [Item<'a>]) -> Vec<(Option<&'a str>, Vec<
 
 /// Same-time findings of each slice (undated claims join every slice), then trend findings across
 /// dates.
+///
+/// A claim dated only by a month or year (`published = "2023-09"`) may lie on any day of it. When that
+/// range is wider than the kind's window it is never simultaneous with another document's claim: the
+/// claims of its document and range make a slice of their own (undated claims still join it), so a
+/// month never conflicts with a day inside it. Across dates it is ordered only against dates outside
+/// its range (see [`trend_findings`]).
 fn analyse_group(mut items: Vec<&Item>, group: &GroupContext) -> Vec<Finding> {
     items.sort_by(|a, b| {
         a.date
             .cmp(&b.date)
+            .then_with(|| a.last.cmp(&b.last))
             .then_with(|| a.doc.cmp(&b.doc))
             .then_with(|| a.start.cmp(&b.start))
     });
     // Undated claims sort first.
     let (undated, dated) = items.split_at(items.partition_point(|i| i.date.is_none()));
-    let slices = time_slices(dated, group.window);
+    let (precise, wide): (Vec<&Item>, Vec<&Item>) = dated
+        .iter()
+        .partition(|i| date_range_days(i) <= group.window);
+    let mut slices = time_slices(&precise, group.window);
+    let wide_slices: Vec<&[&Item]> = wide
+        .chunk_by(|a, b| a.doc == b.doc && a.date == b.date && a.last == b.last)
+        .collect();
+    slices.extend(wide_slices);
+    // In order of first date (stable: a day's slice before a month starting that day).
+    slices.sort_by_key(|slice| slice.first().and_then(|i| i.date));
     let mut out = Vec::new();
     if slices.is_empty() {
         out.extend(same_time_finding(undated, group, Window::Slice(None)));
@@ -380,25 +405,44 @@ fn analyse_group(mut items: Vec<&Item>, group: &GroupContext) -> Vec<Finding> {
         members.clear();
         members.extend_from_slice(slice);
         members.extend_from_slice(undated);
-        let window = Window::Slice(slice.first().and_then(|i| i.date));
+        let window = match slice.first().map(|i| (i.date, i.last)) {
+            Some((Some(first), Some(last))) if first.days_until(last) > group.window => {
+                Window::Range(first, last)
+            }
+            other => Window::Slice(other.and_then(|(first, _)| first)),
+        };
         out.extend(same_time_finding(&members, group, window));
     }
     out.extend(trend_findings(&slices, group));
     out
 }
 
-/// Splits date-sorted claims into slices: a slice ends before the first claim more than `window` days
-/// after the slice's first claim.
+/// Days from an item's first possible as-of date to its last (0 for a day, 29 for a month of 30).
+fn date_range_days(item: &Item) -> i64 {
+    match (item.date, item.last) {
+        (Some(first), Some(last)) => first.days_until(last),
+        _ => 0,
+    }
+}
+
+/// Splits date-sorted claims into slices: a slice ends before the first claim whose last possible
+/// date is more than `window` days after the slice's first claim (for a claim dated to the day, its
+/// date), or whose slice would then span more than `window` days.
 fn time_slices<'s, 'g, 'a>(dated: &'s [&'g Item<'a>], window: i64) -> Vec<&'s [&'g Item<'a>]> {
     let mut slices = Vec::new();
     let mut start = 0;
+    let mut latest = dated.first().and_then(|i| i.last);
     for (k, item) in dated.iter().enumerate().skip(1) {
-        if let (Some(first), Some(d)) = (dated[start].date, item.date) {
-            if first.days_until(d) > window {
+        let last = latest.max(item.last);
+        if let (Some(first), Some(last)) = (dated[start].date, last) {
+            if first.days_until(last) > window {
                 slices.push(&dated[start..k]);
                 start = k;
+                latest = item.last;
+                continue;
             }
         }
+        latest = last;
     }
     if !dated.is_empty() {
         slices.push(&dated[start..]);
@@ -659,6 +703,8 @@ fn two_values(parts: &[&[&Item]]) -> bool {
 /// One date of a group, summed up by its consensus.
 struct Day {
     date: Date,
+    /// The last day `date` may be (itself, unless the consensus is dated by a month or year).
+    last: Date,
     /// The time slice holding the date.
     slice: usize,
     /// Where the consensus (the agreement set held by the most documents) lies in [`Days::items`].
@@ -694,8 +740,9 @@ fn days<'g, 'a>(slices: &[&[&'g Item<'a>]], trend: Trend) -> Days<'g, 'a> {
     let mut bests = Vec::new();
     let mut docs = Vec::new();
     for (k, slice) in slices.iter().enumerate() {
-        for day in slice.chunk_by(|a, b| a.date == b.date) {
+        for day in slice.chunk_by(|a, b| a.date == b.date && a.last == b.last) {
             let Some(date) = day[0].date else { continue };
+            let last = day[0].last.unwrap_or(date);
             let start = out.items.len();
             if day.len() == 1 {
                 // One figure is its date's consensus (the common case).
@@ -736,6 +783,7 @@ fn days<'g, 'a>(slices: &[&[&'g Item<'a>]], trend: Trend) -> Days<'g, 'a> {
                 let (low, high, best) = set_figures(&out.items[start..end], &mut bests);
                 out.days.push(Day {
                     date,
+                    last,
                     slice: k,
                     start,
                     end,
@@ -746,7 +794,12 @@ fn days<'g, 'a>(slices: &[&[&'g Item<'a>]], trend: Trend) -> Days<'g, 'a> {
             }
         }
     }
-    out
+    // In order of the last day each date may be: a month comes after the days inside it, so that a
+    // day of the month is never taken as later than the month, nor the month as later than its days.
+    let Days { days, items } = out;
+    let mut days = days;
+    days.sort_by_key(|d| (d.last, d.date));
+    Days { days, items }
 }
 
 /// True when `day`'s consensus falls below (for a non-increasing tally: rises above) the consensus of
@@ -807,7 +860,10 @@ fn trend_findings(slices: &[&[&Item]], group: &GroupContext) -> Vec<Finding> {
         if new_reference(day, earlier, group.trend) {
             flush(reference, &mut falls, &mut out);
             reference = k;
-        } else if day.slice != earlier.slice && against_trend(day, earlier, group) {
+        } else if day.slice != earlier.slice
+            && earlier.last < day.date
+            && against_trend(day, earlier, group)
+        {
             falls.push(k);
         }
     }
@@ -1048,6 +1104,7 @@ mod tests {
     use super::*;
 
     use crate::model::{Attribution, Modality, Qualifier, Quantity, QuantityClass, Span};
+    use crate::time::DatePrecision;
 
     fn claim(doc: &str, value: f64, date: &str, party: Option<&str>) -> Claim {
         Claim {
@@ -1059,6 +1116,7 @@ mod tests {
             unit: "people".into(),
             modality: Modality::Reported,
             as_of: Date::parse_iso(date),
+            as_of_precision: Default::default(),
             rule: "r".into(),
             place: None,
             quantity: Quantity {
@@ -1110,6 +1168,62 @@ mod tests {
         let early = claim("a", 100.0, "2017-04-15", None);
         let later = claim("b", 24.0, "2017-04-16", None);
         assert_eq!(verdicts(&[early, later]), vec!["conflict"]);
+    }
+
+    /// A claim dated only by the month or year `first` starts (`published = "2023-09"`).
+    fn coarse(doc: &str, value: f64, first: &str, precision: DatePrecision) -> Claim {
+        Claim {
+            as_of_precision: precision,
+            ..claim(doc, value, first, None)
+        }
+    }
+
+    #[test]
+    fn a_month_never_conflicts_with_or_falls_from_a_day_inside_it() {
+        let month = coarse("m", 100.0, "2023-09-01", DatePrecision::Month);
+        // The same figure pinned to the month's first day would be a regression on the 15th.
+        let first_day = claim("m", 100.0, "2023-09-01", None);
+        let inside = claim("d", 50.0, "2023-09-15", None);
+        assert_eq!(verdicts(&[first_day, inside.clone()]), vec!["regression"]);
+        // As a month, the 15th may come before or after it: neither a conflict nor a regression.
+        assert_eq!(verdicts(&[month.clone(), inside]), vec!["evolution"]);
+        for day in ["2023-09-01", "2023-09-30"] {
+            let edge = claim("d", 50.0, day, None);
+            assert!(
+                !verdicts(&[month.clone(), edge]).contains(&"conflict"),
+                "{day}"
+            );
+        }
+        // Two documents dated by the same month are not simultaneous either.
+        let other_month = coarse("n", 50.0, "2023-09-01", DatePrecision::Month);
+        let found = verdicts(&[month, other_month]);
+        assert!(
+            !found.contains(&"conflict") && !found.contains(&"regression"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_month_is_ordered_against_days_outside_it() {
+        let month = coarse("m", 100.0, "2023-09-01", DatePrecision::Month);
+        let after = claim("d", 50.0, "2023-10-01", None);
+        assert_eq!(verdicts(&[month.clone(), after]), vec!["regression"]);
+        let before = claim("d", 100.0, "2023-08-31", None);
+        let month_lower = coarse("m", 50.0, "2023-09-01", DatePrecision::Month);
+        assert_eq!(verdicts(&[before, month_lower]), vec!["regression"]);
+        let year = coarse("y", 100.0, "2023-01-01", DatePrecision::Year);
+        let december = claim("d", 50.0, "2023-12-31", None);
+        assert_eq!(verdicts(&[year.clone(), december]), vec!["evolution"]);
+        let next_year = claim("d", 50.0, "2024-01-01", None);
+        assert_eq!(verdicts(&[year, next_year]), vec!["regression"]);
+    }
+
+    #[test]
+    fn a_month_does_not_hide_a_fall_between_days_inside_it() {
+        let month = coarse("m", 150.0, "2023-09-01", DatePrecision::Month);
+        let early = claim("a", 120.0, "2023-09-02", None);
+        let late = claim("b", 90.0, "2023-09-20", None);
+        assert_eq!(verdicts(&[month, early, late]), vec!["regression"]);
     }
 
     #[test]

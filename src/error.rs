@@ -81,6 +81,19 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// A message that may span lines (a TOML parser's "invalid string\nexpected `\"`") as one line:
+/// its non-empty lines, trimmed and made [`printable`], joined with "; ". No literal `\n` is left in
+/// it, and no line of it can start a line of its own in a terminal or CI log.
+pub fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(printable)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -111,7 +124,7 @@ impl fmt::Display for Error {
                 if let Some(key) = key {
                     write!(f, " (key `{}`)", printable(key))?;
                 }
-                write!(f, ": {}", printable(message))?;
+                write!(f, ": {}", one_line(message))?;
                 if let Some(excerpt) = excerpt {
                     write!(f, "\n{excerpt}")?;
                 }
@@ -141,5 +154,22 @@ mod tests {
             "a\\u{1b}[31m\\n::add-mask::x\\u{202e}.txt:3: bad \\u{7}"
         );
         assert_eq!(printable("plain – text"), "plain – text");
+    }
+
+    #[test]
+    fn rules_messages_over_several_lines_read_as_one_line_without_escapes() {
+        let e = Error::Rules(Box::new(RulesError {
+            path: "r.toml".into(),
+            line: 3,
+            column: 8,
+            key: None,
+            id: None,
+            message: "invalid string\nexpected `\"`, `'`\n".into(),
+            excerpt: None,
+        }));
+        assert_eq!(
+            e.to_string(),
+            "r.toml:3:8: invalid rules: invalid string; expected `\"`, `'`"
+        );
     }
 }

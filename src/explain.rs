@@ -13,9 +13,11 @@ use std::collections::BTreeMap;
 /// Characters of context shown on each side of a figure.
 const CONTEXT: usize = 60;
 
-/// The explanation of finding `id`, or `None` when no finding has that id.
+/// The explanation of finding `id` (in any letter case: `f1a2b3c4d` is `F1a2b3c4d`), or `None` when no
+/// finding has that id.
 pub fn render(a: &Analysis, rules: &RuleSet, id: &str) -> Option<String> {
-    let f = a.findings.iter().find(|f| f.id == id)?;
+    let id = id.trim();
+    let f = a.findings.iter().find(|f| f.id.eq_ignore_ascii_case(id))?;
     let docs: BTreeMap<&str, &Document> = a.documents.iter().map(|d| (d.id.as_str(), d)).collect();
     let claims: BTreeMap<&str, &Claim> = a.claims.iter().map(|c| (c.id.as_str(), c)).collect();
     let mut out = format!(

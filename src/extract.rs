@@ -87,7 +87,9 @@ pub fn extract_document(doc: &Document, rules: &RuleSet) -> Extraction {
     let mut previous: Option<(usize, usize)> = None;
     for (i, s) in sentences.iter().enumerate() {
         let sentence = &doc.text[s.start..s.end];
-        for found in claims_in_sentence(rules, sentence, &context, doc.published) {
+        // Relative dates ("yesterday", "on Tuesday") are read against a publication day only; a
+        // figure a month- or year-dated document does not date itself is dated by that month or year.
+        for found in claims_in_sentence(rules, sentence, &context, doc.exact_published()) {
             let start = s.start + found.quantity.start;
             let end = s.start + found.quantity.end;
             let mut quantity = found.quantity;
@@ -105,7 +107,12 @@ pub fn extract_document(doc: &Document, rules: &RuleSet) -> Extraction {
                 scope: found.scope,
                 unit: rules.kinds[found.kind].unit.clone(),
                 modality: found.modality,
-                as_of: found.as_of,
+                as_of: found.as_of.or(doc.published),
+                as_of_precision: if found.as_of.is_some() {
+                    crate::time::DatePrecision::Day
+                } else {
+                    doc.published_precision
+                },
                 rule: found.rule,
                 place: found.place,
                 quantity,

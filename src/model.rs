@@ -3,7 +3,7 @@
 //! (corpus, segment, quantity, extract, attribution, compare) fills these types and the reports read them.
 //! Field names follow the JSON contract of `factdiff/v1` (see `report::json`).
 
-use crate::time::Date;
+use crate::time::{Date, DatePrecision};
 use std::collections::BTreeMap;
 
 /// A position in a document: byte offsets into the file's decoded text plus the 1-based line and column
@@ -257,8 +257,12 @@ pub struct Claim {
     pub unit: String,
     /// Count, plan or proposal.
     pub modality: Modality,
-    /// The date the figure refers to.
+    /// The date the figure refers to (the first day of its month or year when `as_of_precision` says
+    /// only that much is known).
     pub as_of: Option<Date>,
+    /// How precise `as_of` is: a day, or a month or year when the figure is dated only by a
+    /// front-matter date such as `2023-09`; comparison treats it as the whole range.
+    pub as_of_precision: DatePrecision,
     /// The id of the rule that matched.
     pub rule: String,
     /// The place the figure's clause names (a gazetteer id such as `turkey`, `turkey/hatay` or
@@ -459,8 +463,11 @@ pub struct Document {
     pub path: String,
     /// The outlet from front matter.
     pub outlet: Option<String>,
-    /// The publication date: front matter, else found in the text.
+    /// The publication date: front matter, else found in the text (the first day of its month or
+    /// year for a partial front-matter date).
     pub published: Option<Date>,
+    /// How precise `published` is (`2023-09` is a month).
+    pub published_precision: DatePrecision,
     /// The URL from front matter.
     pub url: Option<String>,
     /// The title from front matter, else the first line when it reads as a headline.
@@ -488,6 +495,12 @@ impl Document {
     /// The event the document's claims are compared within: the front matter's, else the inferred one.
     pub fn effective_event(&self) -> Option<&str> {
         self.event.as_deref().or(self.event_inferred.as_deref())
+    }
+
+    /// The publication date when it names one day (a month or year does not date a "yesterday").
+    pub fn exact_published(&self) -> Option<Date> {
+        self.published
+            .filter(|_| self.published_precision == DatePrecision::Day)
     }
 
     /// The body: the text after the front matter (empty once the text was dropped after extraction).

@@ -50,6 +50,8 @@ pub struct Inputs {
     pub inline: Vec<InlineDocument>,
     /// How to decode files that are not UTF-8.
     pub encoding: crate::corpus::TextEncoding,
+    /// Which files of the folders are articles (`--glob`, `--exclude`).
+    pub walk: crate::corpus::WalkOptions,
 }
 
 /// How much of each document a run keeps.
@@ -80,14 +82,15 @@ fn for_each_document<T: Send>(
     progress: &dyn Progress,
     f: impl Fn(Document) -> Result<T, Error> + Sync,
 ) -> (Vec<T>, Vec<Error>, Vec<String>) {
-    let (paths, mut errors) = crate::corpus::collect_paths(&inputs.paths);
+    let (paths, mut errors) = crate::corpus::collect_paths_with(&inputs.paths, &inputs.walk)
+        .unwrap_or_else(|e| (Vec::new(), vec![e]));
     progress.loaded(paths.len() + inputs.inline.len());
     let load_and_map = |loaded: Result<crate::corpus::Loaded, Error>| {
-        let result = loaded.and_then(|(d, warning)| f(d).map(|t| (t, warning)));
+        let result = loaded.and_then(|(d, warnings)| f(d).map(|t| (t, warnings)));
         progress.document_extracted();
         result
     };
-    let mut results: Vec<Result<(T, Option<String>), Error>> = paths
+    let mut results: Vec<Result<(T, Vec<String>), Error>> = paths
         .par_iter()
         .map(|p| load_and_map(crate::corpus::load_file(p, inputs.encoding)))
         .collect();

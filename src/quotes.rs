@@ -74,9 +74,11 @@ impl<'a> Prepared<'a> {
                 .iter()
                 .map(|q| doc(q).and_then(|d| d.effective_event()))
                 .collect(),
+            // A document dated only by a month or year may lie on any day of it: its quotes join
+            // every time slice, as an undated document's do.
             dates: quotes
                 .iter()
-                .map(|q| doc(q).and_then(|d| d.published))
+                .map(|q| doc(q).and_then(Document::exact_published))
                 .collect(),
         }
     }
@@ -681,6 +683,7 @@ mod tests {
             path: format!("{id}.txt"),
             outlet: None,
             published: published.and_then(Date::parse_iso),
+            published_precision: Default::default(),
             url: None,
             title: None,
             language: None,

@@ -105,6 +105,68 @@ impl fmt::Display for Date {
     }
 }
 
+/// How much of a date is known: a front-matter `published = "2023-09"` names a month, not its first
+/// day. A date of month or year precision stands for every day of its month or year (from the
+/// [`Date`] it is stored as, the first day, to [`DatePrecision::last_day`]); comparison treats it as
+/// that range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum DatePrecision {
+    /// One calendar day.
+    #[default]
+    Day,
+    /// A month: the date is its first day.
+    Month,
+    /// A year: the date is its 1 January.
+    Year,
+}
+
+impl DatePrecision {
+    /// The name used in JSON: `day`, `month` or `year`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Day => "day",
+            DatePrecision::Month => "month",
+            DatePrecision::Year => "year",
+        }
+    }
+
+    /// The precision named `name` (`day`, `month`, `year`).
+    pub fn from_name(name: &str) -> Option<DatePrecision> {
+        [
+            DatePrecision::Day,
+            DatePrecision::Month,
+            DatePrecision::Year,
+        ]
+        .into_iter()
+        .find(|p| p.as_str() == name)
+    }
+
+    /// The last day of the range that `first` (the stored date) stands for at this precision.
+    pub fn last_day(self, first: Date) -> Date {
+        match self {
+            DatePrecision::Day => first,
+            DatePrecision::Month => Date {
+                day: days_in_month(first.year, first.month),
+                ..first
+            },
+            DatePrecision::Year => Date {
+                month: 12,
+                day: 31,
+                ..first
+            },
+        }
+    }
+
+    /// `first` written as precisely as it is known: `2023-09-14`, `2023-09` or `2023`.
+    pub fn format(self, first: Date) -> String {
+        match self {
+            DatePrecision::Day => first.to_string(),
+            DatePrecision::Month => format!("{:04}-{:02}", first.year, first.month),
+            DatePrecision::Year => format!("{:04}", first.year),
+        }
+    }
+}
+
 /// Number of days in a month of a year.
 pub fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
@@ -1020,6 +1082,23 @@ mod tests {
                 .map(|f| d.days_until(f))
                 .unwrap_or(0),
             82
+        );
+    }
+
+    #[test]
+    fn a_partial_date_stands_for_its_whole_month_or_year() {
+        let first = d("2024-02-01");
+        assert_eq!(DatePrecision::Day.last_day(first), first);
+        assert_eq!(DatePrecision::Month.last_day(first), d("2024-02-29"));
+        assert_eq!(
+            DatePrecision::Year.last_day(d("2023-01-01")),
+            d("2023-12-31")
+        );
+        assert_eq!(DatePrecision::Month.format(first), "2024-02");
+        assert_eq!(DatePrecision::Year.format(first), "2024");
+        assert_eq!(
+            DatePrecision::from_name("month"),
+            Some(DatePrecision::Month)
         );
     }
 

@@ -332,6 +332,102 @@ fn every_check_format_is_offered_and_extract_refuses_svg() {
 }
 
 #[test]
+fn a_format_a_command_cannot_write_is_a_usage_error_naming_the_formats_it_accepts() {
+    let cases: [(&[&str], &str, &str); 5] = [
+        (
+            &["check", "corpus/evolution"],
+            "svg",
+            "`check` does not write svg; use --format table, json, jsonl, markdown, csv, sarif or github",
+        ),
+        (
+            &["extract", "corpus/evolution"],
+            "markdown",
+            "`extract` does not write markdown; use --format table, json, jsonl or csv",
+        ),
+        (
+            &["timeline", "--kind", "killed", "corpus/evolution"],
+            "csv",
+            "`timeline` does not write csv; use --format table, json or svg",
+        ),
+        (
+            &["quantities", "corpus/evolution/october.txt"],
+            "sarif",
+            "`quantities` does not write sarif; use --format table or json",
+        ),
+        (
+            &["compare", "no-such-claims.jsonl"],
+            "svg",
+            "`compare` does not write svg; use --format table, json, jsonl, markdown, csv, sarif or github",
+        ),
+    ];
+    for (args, format, message) in cases {
+        let out = factdiff()
+            .args(args)
+            .args(["--format", format])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?} --format {format}");
+        assert!(out.stdout.is_empty(), "{args:?}: nothing on stdout");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.trim_end(), format!("error: {message}"), "{args:?}");
+    }
+}
+
+#[test]
+fn a_rules_error_spanning_lines_prints_no_escape_sequence() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "r.toml", b"[[rule]]\nid = \"x\"\nkind = \n");
+    let out = factdiff()
+        .args(["rules", "check", "--rules"])
+        .arg(dir.path().join("r.toml"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let first = stderr.lines().next().unwrap_or_default();
+    assert!(first.contains("r.toml:3:8: invalid rules: "), "{stderr}");
+    assert!(!stderr.contains("\\n"), "a literal \\n: {stderr}");
+    assert!(first.contains("; expected"), "{stderr}");
+}
+
+#[test]
+fn explain_ids_are_case_insensitive() {
+    let out = factdiff()
+        .args(["check", "--format", "json", "corpus/regression"])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let id = v["findings"][0]["id"].as_str().expect("a finding");
+    let exact = factdiff()
+        .args(["explain", id, "corpus/regression"])
+        .output()
+        .expect("runs");
+    assert_eq!(exact.status.code(), Some(0));
+    for other_case in [id.to_lowercase(), id.to_uppercase()] {
+        let out = factdiff()
+            .args(["explain", &other_case, "corpus/regression"])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0), "{other_case}");
+        assert_eq!(out.stdout, exact.stdout, "{other_case}");
+    }
+}
+
+#[test]
+fn the_sample_corpus_exits_1_as_the_readme_says() {
+    let out = factdiff()
+        .args(["check", "corpus/"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let readme = fs::read_to_string("README.md").expect("README.md");
+    assert!(
+        readme.contains("exits with 1 on the sample corpus"),
+        "README explains the exit code of its first command"
+    );
+}
+
+#[test]
 fn baseline_round_trip_hides_old_findings_and_shows_new_ones() {
     let dir = tempfile::tempdir().expect("tempdir");
     let baseline = dir.path().join("baseline.toml");
@@ -697,4 +793,112 @@ fn no_progress_is_drawn_when_stderr_is_not_a_terminal_even_for_long_runs() {
             return;
         }
     }
+}
+
+/// `corpus/same-day-conflict/NAME` with its front-matter date replaced by `published`.
+fn same_day_wire_dated(name: &str, published: &str) -> String {
+    let text = fs::read_to_string(format!("corpus/same-day-conflict/{name}")).expect("corpus file");
+    text.lines()
+        .map(|l| {
+            if l.starts_with("published") {
+                published.to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+fn check_json(dir: &std::path::Path) -> (Option<i32>, serde_json::Value, String) {
+    let out = factdiff()
+        .args(["check", "--format", "json"])
+        .arg(dir)
+        .output()
+        .expect("runs");
+    let v = serde_json::from_slice(&out.stdout).expect("json");
+    (
+        out.status.code(),
+        v,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn rfc3339_and_rfc2822_publication_dates_are_read_as_their_local_day() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // 2023-11-09 at 20:30 in Hawaii is already 10 November in UTC: the article means the 9th.
+    let a = same_day_wire_dated("wire-a.txt", "published = 2023-11-09T20:30:00-10:00");
+    let b = same_day_wire_dated(
+        "wire-b.txt",
+        "published = \"Thu, 09 Nov 2023 23:15:00 -1000\"",
+    );
+    write(dir.path(), "wire-a.txt", a.as_bytes());
+    write(dir.path(), "wire-b.txt", b.as_bytes());
+    let (code, v, stderr) = check_json(dir.path());
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(v["documents"][0]["published"], "2023-11-09");
+    assert_eq!(v["documents"][1]["published"], "2023-11-09");
+    assert_eq!(v["documents"][1]["published_precision"], "day");
+    assert_eq!(v["findings"][0]["verdict"], "conflict");
+}
+
+#[test]
+fn a_month_only_publication_date_keeps_its_precision_and_does_not_conflict_with_a_day_in_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = same_day_wire_dated("wire-a.txt", "published = \"2023-11\"");
+    let b = same_day_wire_dated("wire-b.txt", "published = 2023-11-09");
+    write(dir.path(), "wire-a.txt", a.as_bytes());
+    write(dir.path(), "wire-b.txt", b.as_bytes());
+    let (code, v, stderr) = check_json(dir.path());
+    assert_eq!(code, Some(0), "no conflict, no regression: {stderr}");
+    assert_eq!(v["documents"][0]["published"], "2023-11-01");
+    assert_eq!(v["documents"][0]["published_precision"], "month");
+    let month_claims: Vec<&serde_json::Value> = v["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .filter(|c| c["doc"] == v["documents"][0]["id"])
+        .collect();
+    assert!(!month_claims.is_empty());
+    for c in month_claims {
+        assert_eq!(c["as_of_precision"], "month", "{c}");
+    }
+    let verdicts: Vec<&str> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["verdict"].as_str())
+        .collect();
+    assert!(!verdicts.contains(&"conflict"), "{verdicts:?}");
+}
+
+#[test]
+fn an_unreadable_publication_date_is_a_warning_and_the_document_is_checked_undated() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = same_day_wire_dated("wire-a.txt", "published = \"the ninth of Novembre\"");
+    let b = fs::read("corpus/same-day-conflict/wire-b.txt").expect("corpus file");
+    write(dir.path(), "wire-a.txt", a.as_bytes());
+    write(dir.path(), "wire-b.txt", &b);
+    let (code, v, stderr) = check_json(dir.path());
+    assert_ne!(code, Some(2), "{stderr}");
+    let line = a
+        .lines()
+        .position(|l| l.starts_with("published"))
+        .expect("published line")
+        + 1;
+    assert!(
+        stderr.contains(&format!(
+            "warning: {}:{line}: front matter key `published` is not a date",
+            dir.path().join("wire-a.txt").display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(v["documents"][0]["published"], serde_json::Value::Null);
+    assert_eq!(v["summary"]["documents"], 2);
+    assert_eq!(
+        v["findings"][0]["undated"], true,
+        "still compared, as undated"
+    );
 }

@@ -29,6 +29,7 @@ fn document(id: &str, path: &str, outlet: &str, published: Option<Date>, text: &
         path: path.into(),
         outlet: Some(outlet.into()),
         published,
+        published_precision: Default::default(),
         url: Some(format!("https://example.org/{id}")),
         title: Some("<script>alert(1)</script> \u{202e}title".into()),
         language: Some("en".into()),
@@ -78,6 +79,7 @@ fn claim(
         unit: "people".into(),
         modality: Modality::Reported,
         as_of: doc.published,
+        as_of_precision: Default::default(),
         rule: "killed.generic".into(),
         place: None,
         quantity: Quantity {

@@ -10,6 +10,7 @@ fn doc(text: &str) -> Document {
         path: "t.txt".into(),
         outlet: None,
         published: None,
+        published_precision: Default::default(),
         url: None,
         title: None,
         language: None,

@@ -10,7 +10,7 @@ use crate::model::{
     Span,
 };
 use crate::pipeline::Analysis;
-use crate::time::Date;
+use crate::time::{Date, DatePrecision};
 use serde_json::{Map, Value};
 
 /// The whole analysis: document lines, claim lines, quote lines, finding lines, then one summary line
@@ -100,6 +100,7 @@ fn document_from(v: &Value) -> Result<Document, String> {
         path: string(v, "path")?,
         outlet: opt_string(v, "outlet")?,
         published: opt_date(v, "published")?,
+        published_precision: opt_precision(v, "published_precision")?,
         url: opt_string(v, "url")?,
         title: opt_string(v, "title")?,
         language: v
@@ -199,6 +200,7 @@ fn claim_from(v: &Value) -> Result<Claim, String> {
         scope: opt_string(v, "scope")?,
         modality: modality_from(&string(v, "modality")?)?,
         as_of: opt_date(v, "as_of")?,
+        as_of_precision: opt_precision(v, "as_of_precision")?,
         rule: string(v, "rule")?,
         place: opt_added_string(v, "place")?,
         quantity: quantity_from(field(v, "quantity")?, &unit, &span)?,
@@ -305,6 +307,15 @@ fn opt_added_string(v: &Value, key: &str) -> Result<Option<String>, String> {
     match v.get(key) {
         None => Ok(None),
         Some(_) => opt_string(v, key),
+    }
+}
+
+/// A date precision added after v1's first release: absent or `null` in older files (a day).
+fn opt_precision(v: &Value, key: &str) -> Result<DatePrecision, String> {
+    match opt_added_string(v, key)? {
+        None => Ok(DatePrecision::Day),
+        Some(name) => DatePrecision::from_name(&name)
+            .ok_or_else(|| format!("{key:?} is not day, month or year: {name:?}")),
     }
 }
 

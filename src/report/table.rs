@@ -1,17 +1,18 @@
 //! Terminal tables (comfy-table) for people: the findings of `check` (one block per finding: verdict,
 //! kind and subject, then each source's figure as written with its outlet, date, source and line), the
-//! claims of `extract`, and the quantities of `quantities`. Laid out for 100 columns. Article text is
-//! stripped of control characters and escape sequences before it reaches the terminal.
+//! claims of `extract`, and the quantities of `quantities`. Laid out for a width (100 columns by
+//! default, the terminal's width from the binary; see [`super::layout`]) without breaking a date, a
+//! number or a path. Article text is stripped of control characters and escape sequences before it
+//! reaches the terminal.
 
+use super::layout::{fitted_table, Column};
 use crate::compare::format_number;
 use crate::model::{Claim, Document, Finding, Quantity, Quote};
 use crate::pipeline::Analysis;
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
 use std::collections::BTreeMap;
 
-/// Width the tables are laid out for.
-pub const WIDTH: u16 = 100;
+/// Width the tables are laid out for when no width is given (pipes, files, CI).
+pub const WIDTH: u16 = super::layout::DEFAULT_WIDTH;
 
 /// Most rows a finding's table shows per agreement set (and quotes per quote finding). A tally that
 /// thousands of articles repeat would otherwise fill screens; the rest is counted in one row, and the
@@ -63,15 +64,6 @@ pub fn sanitize(text: &str) -> String {
     out
 }
 
-fn new_table(header: &[&str]) -> Table {
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(WIDTH)
-        .set_header(header.iter().map(|h| h.to_string()).collect::<Vec<_>>());
-    t
-}
-
 fn interval(q: &Quantity) -> String {
     match (q.lo, q.hi) {
         (Some(lo), Some(hi)) if lo == hi => format_number(lo),
@@ -108,6 +100,11 @@ pub fn render_check(a: &Analysis) -> String {
 
 /// As [`render_check`], with verdict headings coloured by severity (ANSI) when `color` is true.
 pub fn render_check_colored(a: &Analysis, color: bool) -> String {
+    render_check_for(a, color, WIDTH)
+}
+
+/// As [`render_check_colored`], with tables laid out for `width` columns.
+pub fn render_check_for(a: &Analysis, color: bool, width: u16) -> String {
     let docs: BTreeMap<&str, &Document> = a.documents.iter().map(|d| (d.id.as_str(), d)).collect();
     let claims: BTreeMap<&str, &Claim> = a.claims.iter().map(|c| (c.id.as_str(), c)).collect();
     let quotes: BTreeMap<&str, &Quote> = a.quotes.iter().map(|q| (q.id.as_str(), q)).collect();
@@ -115,7 +112,7 @@ pub fn render_check_colored(a: &Analysis, color: bool) -> String {
     for f in a.findings.iter().filter(|f| f.kind != "quote") {
         out.push_str(&finding_heading(f, color));
         out.push('\n');
-        out.push_str(&claim_block(f, &claims, &docs));
+        out.push_str(&claim_block(f, &claims, &docs, width));
         out.push_str("\n\n");
     }
     let quote_findings: Vec<&Finding> = a.findings.iter().filter(|f| f.kind == "quote").collect();
@@ -125,7 +122,7 @@ pub fn render_check_colored(a: &Analysis, color: bool) -> String {
     for f in quote_findings {
         out.push_str(&finding_heading(f, color));
         out.push('\n');
-        out.push_str(&quote_block(f, &quotes, &docs));
+        out.push_str(&quote_block(f, &quotes, &docs, width));
         out.push_str("\n\n");
     }
     out.push_str(&super::summary_line(a));
@@ -167,40 +164,53 @@ fn claim_block(
     f: &Finding,
     claims: &BTreeMap<&str, &Claim>,
     docs: &BTreeMap<&str, &Document>,
+    width: u16,
 ) -> String {
-    let mut t = new_table(&[
-        "set",
-        "figure as written",
-        "range",
-        "outlet",
-        "as of",
-        "source",
-        "where",
-    ]);
+    let mut rows = Vec::new();
     for (n, set) in f.sets.iter().enumerate() {
         for id in set.claims.iter().take(ROWS_PER_SET) {
             let Some(c) = claims.get(id.as_str()) else {
                 continue;
             };
             let doc = docs.get(c.doc.as_str()).copied();
-            t.add_row(vec![
+            rows.push(vec![
                 format!("{}", n + 1),
                 sanitize(&c.quantity.text),
                 interval(&c.quantity),
                 outlet(doc, &c.doc),
-                c.as_of
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "undated".into()),
+                as_of(c),
                 source_of(c),
                 location(doc, c.span.line),
             ]);
         }
         if let Some(mut row) = more_row(set.claims.len(), "claims", 7) {
             row[0] = format!("{}", n + 1);
-            t.add_row(row);
+            rows.push(row);
         }
     }
-    t.to_string()
+    use Column::{Path, Prose, Tokens};
+    fitted_table(
+        &[
+            "set",
+            "figure as written",
+            "range",
+            "outlet",
+            "as of",
+            "source",
+            "where",
+        ],
+        &[Tokens, Tokens, Tokens, Prose, Tokens, Prose, Path],
+        rows,
+        width,
+    )
+    .to_string()
+}
+
+/// A claim's as-of date as precisely as it is known (`2023-11-09`, `2023-09`), or `undated`.
+fn as_of(c: &Claim) -> String {
+    c.as_of
+        .map(|d| c.as_of_precision.format(d))
+        .unwrap_or_else(|| "undated".into())
 }
 
 /// The row that stands for what [`ROWS_PER_SET`] left out, `columns` cells wide: "… and 12 more
@@ -208,7 +218,11 @@ fn claim_block(
 fn more_row(total: usize, what: &str, columns: usize) -> Option<Vec<String>> {
     let hidden = total.checked_sub(ROWS_PER_SET).filter(|&h| h > 0)?;
     let mut row = vec![String::new(); columns];
-    row[1.min(columns - 1)] = format!("… and {} more {what} (--format json lists all)", hidden);
+    let noun = format!("more {}", what.trim_end_matches('s'));
+    row[1.min(columns - 1)] = format!(
+        "… and {} (--format json lists all)",
+        super::plural(hidden, &noun)
+    );
     Some(row)
 }
 
@@ -216,8 +230,9 @@ fn quote_block(
     f: &Finding,
     quotes: &BTreeMap<&str, &Quote>,
     docs: &BTreeMap<&str, &Document>,
+    width: u16,
 ) -> String {
-    let mut t = new_table(&["quote", "speaker", "outlet", "where"]);
+    let mut rows = Vec::new();
     for id in f.quotes.iter().take(ROWS_PER_SET) {
         let Some(q) = quotes.get(id.as_str()) else {
             continue;
@@ -229,7 +244,7 @@ fn quote_block(
             (None, Some(e)) => e.clone(),
             _ => "—".into(),
         };
-        t.add_row(vec![
+        rows.push(vec![
             format!("“{}”", sanitize(&q.text)),
             speaker,
             outlet(doc, &q.doc),
@@ -238,56 +253,69 @@ fn quote_block(
     }
     if let Some(mut row) = more_row(f.quotes.len(), "quotes", 4) {
         row.swap(0, 1);
-        t.add_row(row);
+        rows.push(row);
     }
-    t.to_string()
+    use Column::{Path, Prose};
+    fitted_table(
+        &["quote", "speaker", "outlet", "where"],
+        &[Prose, Prose, Prose, Path],
+        rows,
+        width,
+    )
+    .to_string()
 }
 
 /// The claims of `extract` as a table.
 pub fn render_claims(a: &Analysis) -> String {
+    render_claims_for(a, WIDTH)
+}
+
+/// The claims of `extract` as a table laid out for `width` columns.
+pub fn render_claims_for(a: &Analysis, width: u16) -> String {
     let docs: BTreeMap<&str, &Document> = a.documents.iter().map(|d| (d.id.as_str(), d)).collect();
-    let mut t = new_table(&[
-        "claim", "kind", "subject", "figure", "range", "modality", "as of", "source",
-    ]);
+    let mut rows = Vec::new();
     for c in &a.claims {
         let doc = docs.get(c.doc.as_str()).copied();
         let subject = match &c.scope {
             Some(s) => format!("{} [{s}]", c.subject),
             None => c.subject.clone(),
         };
-        t.add_row(vec![
+        rows.push(vec![
             location(doc, c.span.line),
             c.kind.clone(),
             sanitize(&subject),
             sanitize(&c.quantity.text),
             interval(&c.quantity),
             c.modality.as_str().to_string(),
-            c.as_of
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "undated".into()),
+            as_of(c),
             source_of(c),
         ]);
     }
+    use Column::{Path, Prose, Tokens};
+    let t = fitted_table(
+        &[
+            "claim", "kind", "subject", "figure", "range", "modality", "as of", "source",
+        ],
+        &[Path, Tokens, Tokens, Tokens, Tokens, Tokens, Tokens, Prose],
+        rows,
+        width,
+    );
     format!(
-        "{t}\n{} documents, {} claims\n",
-        a.documents.len(),
-        a.claims.len()
+        "{t}\n{}, {}\n",
+        super::plural(a.documents.len(), "document"),
+        super::plural(a.claims.len(), "claim")
     )
 }
 
 /// Recognised quantities as a table (`factdiff quantities`).
 pub fn render_quantities(text: &str, quantities: &[Quantity]) -> String {
+    render_quantities_for(text, quantities, WIDTH)
+}
+
+/// Recognised quantities as a table laid out for `width` columns.
+pub fn render_quantities_for(text: &str, quantities: &[Quantity], width: u16) -> String {
     let lines = crate::segment::LineIndex::new(text);
-    let mut t = new_table(&[
-        "where",
-        "text",
-        "class",
-        "qualifier",
-        "stated",
-        "hard",
-        "soft",
-        "unit",
-    ]);
+    let mut rows = Vec::new();
     for q in quantities {
         let (line, col) = lines.line_col(text, q.start);
         let soft = Quantity {
@@ -295,7 +323,7 @@ pub fn render_quantities(text: &str, quantities: &[Quantity]) -> String {
             hi: q.soft_hi,
             ..q.clone()
         };
-        t.add_row(vec![
+        rows.push(vec![
             format!("{line}:{col}"),
             sanitize(&q.text),
             q.class.as_str().to_string(),
@@ -306,7 +334,23 @@ pub fn render_quantities(text: &str, quantities: &[Quantity]) -> String {
             q.unit.clone().unwrap_or_default() + if q.delta { " (delta)" } else { "" },
         ]);
     }
-    format!("{t}\n{} quantities\n", quantities.len())
+    use Column::{Prose, Tokens};
+    let t = fitted_table(
+        &[
+            "where",
+            "text",
+            "class",
+            "qualifier",
+            "stated",
+            "hard",
+            "soft",
+            "unit",
+        ],
+        &[Tokens, Prose, Tokens, Tokens, Tokens, Tokens, Tokens, Prose],
+        rows,
+        width,
+    );
+    format!("{t}\n{}\n", super::plural(quantities.len(), "quantity"))
 }
 
 #[cfg(test)]
@@ -319,6 +363,8 @@ mod tests {
         let row = more_row(ROWS_PER_SET + 12, "claims", 7).expect("a row for the rest");
         assert_eq!(row.len(), 7);
         assert_eq!(row[1], "… and 12 more claims (--format json lists all)");
+        let row = more_row(ROWS_PER_SET + 1, "claims", 7).expect("a row for the rest");
+        assert_eq!(row[1], "… and 1 more claim (--format json lists all)");
     }
 
     #[test]

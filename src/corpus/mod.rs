@@ -1,96 +1,30 @@
-//! Files and folders → [`Document`]s: finds `.txt` and `.md` files (recursively, sorted), decodes them,
+//! Files and folders → [`Document`]s: finds the articles (recursively, sorted, see [`walk`]), decodes them,
 //! reads the optional `+++` TOML front matter, and fills id, outlet, date, URL, title, language, event and
 //! pass-through metadata. Every problem is an [`Error`] that names the file and, where it has one, the
 //! line; one bad file never stops the others. Site chrome is handled later, by the rules
 //! (`extract::content_sentences`), because its patterns live in rules.toml.
 
+pub mod published;
+pub mod walk;
+
 use crate::error::Error;
 use crate::model::Document;
-use crate::time::Date;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::time::DatePrecision;
+pub use walk::{collect_paths_with, WalkOptions};
+
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Largest document factdiff reads; larger files are reported and skipped (a news article is a few
 /// kilobytes; a file this large is a dump, not an article).
 pub const MAX_DOCUMENT_BYTES: u64 = 64 << 20;
 
-/// File extensions read as documents.
-const EXTENSIONS: &[&str] = &["txt", "md"];
-
-/// Finds the document files under `inputs`: files are taken as given (whatever their extension), folders
-/// are walked recursively for `.txt` and `.md` files, skipping hidden entries. The result is sorted and
-/// free of duplicates; unreadable folders and missing paths are returned as errors.
+/// Finds the document files under `inputs` with the default walk (no `--glob`, no `--exclude`; see
+/// [`walk`]): files are taken as given, folders are walked for `.txt` and `.md` articles. Sorted and
+/// free of duplicates; unreadable paths are returned as errors.
 pub fn collect_paths(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
-    let mut files = BTreeSet::new();
-    let mut errors = Vec::new();
-    let mut seen_dirs = BTreeSet::new();
-    for input in inputs {
-        match std::fs::metadata(input) {
-            Ok(m) if m.is_dir() => walk(input, &mut files, &mut errors, &mut seen_dirs),
-            Ok(_) => {
-                files.insert(input.clone());
-            }
-            Err(e) => errors.push(Error::input(
-                input.display().to_string(),
-                None,
-                format!("cannot read: {e}"),
-            )),
-        }
-    }
-    (files.into_iter().collect(), errors)
-}
-
-fn walk(
-    dir: &Path,
-    files: &mut BTreeSet<PathBuf>,
-    errors: &mut Vec<Error>,
-    seen: &mut BTreeSet<PathBuf>,
-) {
-    // Symlink loops: a folder is walked once, by its canonical path.
-    let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    if !seen.insert(canonical) {
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            errors.push(Error::input(
-                dir.display().to_string(),
-                None,
-                format!("cannot read folder: {e}"),
-            ));
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        let hidden = path
-            .file_name()
-            .map(|n| n.to_string_lossy().starts_with('.'))
-            .unwrap_or(false);
-        if hidden {
-            continue;
-        }
-        match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, files, errors, seen),
-            Ok(_) => {
-                let ext = path
-                    .extension()
-                    .map(|e| e.to_string_lossy().to_lowercase())
-                    .unwrap_or_default();
-                if EXTENSIONS.contains(&ext.as_str()) {
-                    files.insert(path);
-                }
-            }
-            // A dangling symlink or a file that vanished: say so, go on.
-            Err(e) => errors.push(Error::input(
-                path.display().to_string(),
-                None,
-                format!("cannot read: {e}"),
-            )),
-        }
-    }
+    walk::collect_paths_with(inputs, &walk::WalkOptions::default())
+        .unwrap_or_else(|e| (Vec::new(), vec![e]))
 }
 
 /// How to decode documents that are not valid UTF-8.
@@ -117,8 +51,9 @@ impl TextEncoding {
     }
 }
 
-/// A loaded document and, when its text had to be decoded from a legacy encoding, a warning.
-pub type Loaded = (Document, Option<String>);
+/// A loaded document and its warnings: its text had to be decoded from a legacy encoding, its
+/// front-matter date could not be read (it is checked as undated).
+pub type Loaded = (Document, Vec<String>);
 
 /// Reads and parses one document file.
 pub fn load_file(path: &Path, encoding: TextEncoding) -> Result<Loaded, Error> {
@@ -229,16 +164,24 @@ pub fn parse_document_with(
     encoding: TextEncoding,
 ) -> Result<Loaded, Error> {
     let (text, warning) = decode_with(path, bytes, encoding)?;
-    parse_text(path, stem, text).map(|d| (d, warning))
+    let mut warnings: Vec<String> = warning.into_iter().collect();
+    let doc = parse_text(path, stem, text, &mut warnings)?;
+    Ok((doc, warnings))
 }
 
-fn parse_text(path: &str, stem: &str, text: String) -> Result<Document, Error> {
+fn parse_text(
+    path: &str,
+    stem: &str,
+    text: String,
+    warnings: &mut Vec<String>,
+) -> Result<Document, Error> {
     let (front, body_start) = split_front_matter(path, &text)?;
     let mut doc = Document {
         id: stem.to_string(),
         path: path.to_string(),
         outlet: None,
         published: None,
+        published_precision: DatePrecision::Day,
         url: None,
         title: None,
         language: None,
@@ -249,10 +192,13 @@ fn parse_text(path: &str, stem: &str, text: String) -> Result<Document, Error> {
         text,
         body_start,
     };
+    let mut date_unreadable = false;
     if let Some((toml_text, toml_offset)) = front {
-        apply_front_matter(path, &toml_text, toml_offset, &mut doc)?;
+        date_unreadable = apply_front_matter(path, &toml_text, toml_offset, &mut doc, warnings)?;
     }
-    if doc.published.is_none() {
+    // A front-matter date that cannot be read leaves the document undated (it said which date it
+    // meant; a date found in the text could contradict it).
+    if doc.published.is_none() && !date_unreadable {
         doc.published = crate::time::document_date(doc.body(), doc.url.as_deref(), None);
     }
     if doc.title.is_none() {
@@ -312,12 +258,15 @@ fn lone_cr_to_lf(text: &str) -> String {
     out
 }
 
+/// Applies the front matter's keys to `doc`. A `published` value that is not a date is a warning (in
+/// `warnings`, with file and line), not an error; the return value says whether there was one.
 fn apply_front_matter(
     path: &str,
     toml_text: &str,
     offset: usize,
     doc: &mut Document,
-) -> Result<(), Error> {
+    warnings: &mut Vec<String>,
+) -> Result<bool, Error> {
     // TOML knows only `\n` and `\r\n`; a lone `\r` becomes `\n`, byte for byte, so spans still fit.
     let normalised = lone_cr_to_lf(toml_text);
     let toml_text = normalised.as_str();
@@ -357,6 +306,7 @@ fn apply_front_matter(
             )
         })
     };
+    let mut date_unreadable = false;
     for (key, value) in &table {
         match key.as_str() {
             "id" => {
@@ -376,30 +326,35 @@ fn apply_front_matter(
             "language" => doc.language = Some(string_of(key, value)?).filter(|s| !s.is_empty()),
             "event" => doc.event = Some(string_of(key, value)?).filter(|s| !s.is_empty()),
             "published" => {
-                let raw = match value {
-                    toml::Value::Datetime(d) => d.to_string(),
-                    other => string_of(key, other)?,
+                let read = match value {
+                    toml::Value::Datetime(d) => published::parse_published(&d.to_string()),
+                    toml::Value::String(s) if s.trim().is_empty() => continue,
+                    toml::Value::String(s) => published::parse_published(s),
+                    toml::Value::Integer(year) => published::published_year(*year),
+                    _ => None,
                 };
-                if raw.trim().is_empty() {
-                    continue;
+                match read {
+                    Some((date, precision)) => {
+                        doc.published = Some(date);
+                        doc.published_precision = precision;
+                    }
+                    None => {
+                        date_unreadable = true;
+                        warnings.push(format!(
+                            "{}:{}: front matter key `published` is not a date ({}); the document is checked as undated (use YYYY-MM-DD, an RFC 3339 or RFC 2822 date-time, YYYY-MM or YYYY)",
+                            crate::error::printable(path),
+                            key_line(key),
+                            crate::error::printable(&value.to_string())
+                        ));
+                    }
                 }
-                let date = Date::parse_iso(&raw).ok_or_else(|| {
-                    Error::input(
-                        path,
-                        Some(key_line(key)),
-                        format!(
-                            "front matter key `published` must be a date YYYY-MM-DD, not `{raw}`"
-                        ),
-                    )
-                })?;
-                doc.published = Some(date);
             }
             _ => {
                 doc.meta.insert(key.clone(), toml_to_json(value));
             }
         }
     }
-    Ok(())
+    Ok(date_unreadable)
 }
 
 /// Converts a TOML value to JSON for pass-through metadata.
@@ -450,15 +405,69 @@ mod tests {
         assert_eq!(doc.body(), "Body text.\n");
     }
 
+    fn published_of(front: &str) -> (Option<String>, DatePrecision, Vec<String>) {
+        let text =
+            format!("+++\noutlet = \"Wire\"\n{front}\n+++\nBody, published on 3 March 2021.");
+        let (doc, warnings) =
+            parse_document_with("a.txt", "a", text.as_bytes(), TextEncoding::Utf8)
+                .expect("a date never makes a document unreadable");
+        (
+            doc.published.map(|d| d.to_string()),
+            doc.published_precision,
+            warnings,
+        )
+    }
+
     #[test]
-    fn bad_date_names_key_and_line() {
-        let text = "+++\noutlet = \"Wire\"\npublished = \"21/11/2023\"\n+++\nBody.";
-        let err = parse_document("a.txt", "a", text.as_bytes()).expect_err("bad date");
-        assert_eq!(
-            err.to_string().split(':').take(2).collect::<Vec<_>>(),
-            vec!["a.txt", "3"]
-        );
-        assert!(err.to_string().contains("published"));
+    fn an_unreadable_date_is_a_warning_naming_file_and_line_and_the_document_is_undated() {
+        for front in [
+            "published = \"21/11/2023\"",
+            "published = true",
+            "published = 12:30:00",
+        ] {
+            let (date, _, warnings) = published_of(front);
+            assert_eq!(date, None, "{front}: undated, not the date of the text");
+            assert_eq!(warnings.len(), 1, "{front}");
+            assert!(
+                warnings[0].starts_with("a.txt:3: front matter key `published` is not a date"),
+                "{}",
+                warnings[0]
+            );
+        }
+    }
+
+    #[test]
+    fn front_matter_dates_in_every_accepted_form() {
+        let day = DatePrecision::Day;
+        let cases = [
+            ("published = 2023-08-22", "2023-08-22", day),
+            ("published = \"2023-08-22\"", "2023-08-22", day),
+            ("published = 2023-08-22T13:04:00-10:00", "2023-08-22", day),
+            (
+                "published = \"2023-08-22T13:04:00-10:00\"",
+                "2023-08-22",
+                day,
+            ),
+            ("published = 2023-08-22T20:30:00", "2023-08-22", day),
+            (
+                "published = \"Tue, 22 Aug 2023 13:04:00 -1000\"",
+                "2023-08-22",
+                day,
+            ),
+            (
+                "published = \"2023-09\"",
+                "2023-09-01",
+                DatePrecision::Month,
+            ),
+            ("published = \"2023\"", "2023-01-01", DatePrecision::Year),
+            ("published = 2023", "2023-01-01", DatePrecision::Year),
+        ];
+        for (front, date, precision) in cases {
+            let (read, read_precision, warnings) = published_of(front);
+            assert_eq!(read.as_deref(), Some(date), "{front}");
+            assert_eq!(read_precision, precision, "{front}");
+            assert!(warnings.is_empty(), "{front}: {warnings:?}");
+        }
     }
 
     #[test]
