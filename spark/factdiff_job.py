@@ -201,6 +201,9 @@ def distinct_sorted(lines):
 
 
 def split_errors(rdd):
+    """The output lines and the tagged error lines of a piped RDD (cached, so that reading both does not
+    run the pipe twice)."""
+    rdd = rdd.persist()
     return rdd.filter(lambda l: not l.startswith(ERROR_TAG)), rdd.filter(lambda l: l.startswith(ERROR_TAG))
 
 
