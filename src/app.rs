@@ -5,7 +5,7 @@
 use crate::baseline::{self, Baseline};
 use crate::cli::{
     BaselineAction, CheckArgs, Cli, ColorChoice, Command, CompareArgs, CorpusArgs, DiffArgs,
-    FailOn, Format, RulesAction, TimelineArgs,
+    EventsAction, FailOn, Format, InputFormat, RulesAction, TimelineArgs,
 };
 use crate::error::Error;
 use crate::model::Severity;
@@ -47,7 +47,18 @@ pub fn run(cli: Cli) -> Outcome {
             if let Some(refused) = unsupported_format("extract", args.format, EXTRACT_FORMATS) {
                 return refused;
             }
-            with_analysis(&args.corpus, |a| {
+            let table = match &args.events {
+                Some(path) => match read_events_file(path) {
+                    Ok(t) => Some(t),
+                    Err(e) => return Outcome::failure(&e),
+                },
+                None => None,
+            };
+            let options = pipeline::Options {
+                events: table.as_ref(),
+                ..pipeline::Options::default()
+            };
+            with_analysis_kept(&args.corpus, options, ColorChoice::Auto, |a| {
                 // extract lists claims and quotes; findings are check's job.
                 a.findings.clear();
                 let stdout = match args.format {
@@ -62,6 +73,10 @@ pub fn run(cli: Cli) -> Outcome {
             })
         }
         Command::Compare(args) => compare(&args),
+        Command::Events(args) => match args.action {
+            EventsAction::Cues { corpus } => event_cues(&corpus),
+            EventsAction::Assign { cues } => assign_events(&cues),
+        },
         Command::Timeline(args) => timeline(&args),
         Command::Quantities(args) => quantities(&args.file, args.format),
         Command::Baseline(b) => match b.action {
@@ -94,7 +109,10 @@ pub fn run(cli: Cli) -> Outcome {
                 Err(e) => return Outcome::failure(&e),
             };
             // explain quotes the text around each figure.
-            let options = pipeline::Options { keep_text: true };
+            let options = pipeline::Options {
+                keep_text: true,
+                ..pipeline::Options::default()
+            };
             with_analysis_kept(&args.corpus, options, ColorChoice::Auto, |a| {
                 match crate::explain::render(a, &rules, &args.id) {
                     Some(text) => (text, 0),
@@ -348,6 +366,7 @@ fn check(args: &CheckArgs) -> Outcome {
     // SARIF computes where a figure ends from the document text.
     let options = pipeline::Options {
         keep_text: args.format == Format::Sarif,
+        ..pipeline::Options::default()
     };
     let mut outcome = with_analysis_kept(&args.corpus, options, args.color, |a| {
         // The HTML report lists accepted findings too, marked; the other formats leave them out.
@@ -433,6 +452,7 @@ fn rules_diff(args: &DiffArgs) -> Outcome {
         verbose: false,
         encoding: "utf-8".into(),
         walk: args.walk.clone(),
+        input_format: InputFormat::Files,
     };
     let inputs = match inputs(&corpus) {
         Ok(i) => i,
@@ -529,6 +549,15 @@ fn inputs(args: &CorpusArgs) -> Result<Inputs, Error> {
         walk: args.walk.options(),
         ..Inputs::default()
     };
+    if args.input_format == InputFormat::Jsonl {
+        for p in &args.paths {
+            let (name, text) = read_text(p)?;
+            inputs
+                .records
+                .extend(crate::input::jsonl::record_lines(&name, &text));
+        }
+        return Ok(inputs);
+    }
     for p in &args.paths {
         if p.as_os_str() == "-" {
             let mut bytes = Vec::new();
@@ -545,6 +574,84 @@ fn inputs(args: &CorpusArgs) -> Result<Inputs, Error> {
         }
     }
     Ok(inputs)
+}
+
+/// Reads a whole text file, or standard input for `-`: its name for messages and its text. A folder,
+/// a file that cannot be read or text that is not UTF-8 is an error naming it (and the line).
+fn read_text(path: &Path) -> Result<(String, String), Error> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::input("<stdin>", None, format!("cannot read: {e}")))?;
+        return Ok(("<stdin>".into(), crate::corpus::decode("<stdin>", &bytes)?));
+    }
+    let name = path.display().to_string();
+    if path.is_dir() {
+        return Err(Error::input(
+            &name,
+            None,
+            "is a folder; JSONL input takes files of records (or `-`)",
+        ));
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| Error::input(&name, None, format!("cannot read: {e}")))?;
+    let text = crate::corpus::decode(&name, &bytes)?;
+    Ok((name, text))
+}
+
+/// Reads an events file written by `factdiff events assign`.
+fn read_events_file(path: &Path) -> Result<crate::input::events_file::EventTable, Error> {
+    let (name, text) = read_text(path)?;
+    crate::input::events_file::EventTable::parse(&text)
+        .map_err(|e| line_error(&name, &e, "not an events file"))
+}
+
+/// An input error from a parser's `line N: message`.
+fn line_error(name: &str, e: &str, what: &str) -> Error {
+    let (line, message) = match e.strip_prefix("line ").and_then(|r| r.split_once(": ")) {
+        Some((n, m)) => (n.parse().ok(), m.to_string()),
+        None => (None, e.to_string()),
+    };
+    Error::input(name, line, format!("{what}: {message}"))
+}
+
+/// `factdiff events cues`: one cue line per document.
+fn event_cues(args: &CorpusArgs) -> Outcome {
+    configure_threads(args);
+    let rules = match load_rules(args.rules.as_deref()) {
+        Ok(r) => r,
+        Err(e) => return Outcome::failure(&e),
+    };
+    let inputs = match inputs(args) {
+        Ok(i) => i,
+        Err(e) => return Outcome::failure(&e),
+    };
+    let (documents, errors) = pipeline::event_cues(&inputs, &rules);
+    Outcome {
+        stdout: crate::input::events_file::render_cues(&documents),
+        stderr: errors.iter().map(|e| format!("error: {e}")).collect(),
+        code: if errors.is_empty() { 0 } else { 2 },
+    }
+}
+
+/// `factdiff events assign`: the events file from every partition's cue lines.
+fn assign_events(files: &[PathBuf]) -> Outcome {
+    let mut documents = Vec::new();
+    for path in files {
+        let parsed = read_text(path).and_then(|(name, text)| {
+            crate::input::events_file::parse_cues(&text)
+                .map_err(|e| line_error(&name, &e, "not a cues file"))
+        });
+        match parsed {
+            Ok(d) => documents.extend(d),
+            Err(e) => return Outcome::failure(&e),
+        }
+    }
+    Outcome {
+        stdout: crate::input::events_file::assign(documents),
+        ..Outcome::default()
+    }
 }
 
 /// Runs the pipeline without keeping document text, then `render`.

@@ -33,6 +33,8 @@ pub enum Command {
     Compare(CompareArgs),
     /// Each source's figures of one kind in date order, per subject, with low/best/high per date.
     Timeline(TimelineArgs),
+    /// The corpus-wide pass of a partitioned run: documents' event cues, then their ids and events.
+    Events(EventsArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions {
         /// The shell.
@@ -40,6 +42,42 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Man,
+}
+
+/// `factdiff events`.
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// Which step.
+    #[command(subcommand)]
+    pub action: EventsAction,
+}
+
+/// `factdiff events cues|assign`.
+#[derive(Debug, Subcommand)]
+pub enum EventsAction {
+    /// Write each document's path, id, date and event cues, one JSON line each (run once per partition).
+    Cues {
+        /// Corpus and rules.
+        #[command(flatten)]
+        corpus: CorpusArgs,
+    },
+    /// Read the cue lines of every partition and write each document's id and event, one JSON line
+    /// each: the events file for `extract --events`.
+    Assign {
+        /// Files written by `factdiff events cues` (`-` for standard input).
+        #[arg(required = true)]
+        cues: Vec<PathBuf>,
+    },
+}
+
+/// How documents are given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum InputFormat {
+    /// `.txt` and `.md` files, and folders of them.
+    #[default]
+    Files,
+    /// JSONL files (or `-`): one JSON record per line with `text`, `id` and front-matter keys.
+    Jsonl,
 }
 
 /// When to colour output.
@@ -187,6 +225,10 @@ pub struct CorpusArgs {
     /// encoding label such as `windows-1252` or `latin1` (with a warning).
     #[arg(long, value_name = "ENCODING", default_value = "utf-8")]
     pub encoding: String,
+    /// How documents are given: `files` (folders and files of articles) or `jsonl` (records of
+    /// `text`, `id` and front-matter keys, one per line, from JSONL files or `-`).
+    #[arg(long, value_enum, default_value_t = InputFormat::Files)]
+    pub input_format: InputFormat,
 }
 
 /// `factdiff check`.
@@ -221,6 +263,10 @@ pub struct ExtractArgs {
     /// Corpus and rules.
     #[command(flatten)]
     pub corpus: CorpusArgs,
+    /// Take documents' ids and events from this events file (`factdiff events assign`), as a run over
+    /// the whole corpus would give them, instead of inferring them from these documents only.
+    #[arg(long, value_name = "FILE")]
+    pub events: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,

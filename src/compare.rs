@@ -58,6 +58,35 @@ fn group_key(c: &Claim) -> GroupKey<'_> {
     }
 }
 
+/// The group a claim is compared in, as text (`killed|gaza-palestinians|-|-|reported`: kind, subject,
+/// place, scope and modality, `-` for none): what a partitioned run groups claims by, so that every
+/// group is compared whole. Made from [`group_key`], so it follows every change of the group. The
+/// claim's event is not part of it: a claim of a document naming no event is compared within every
+/// event of its group (see [`event_partitions`]), which the partitioned run arranges.
+pub fn comparison_key(c: &Claim) -> String {
+    group_key(c).to_string()
+}
+
+impl std::fmt::Display for GroupKey<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Every field, named: a field added to the key without a place here does not compile.
+        let GroupKey {
+            kind,
+            subject,
+            place,
+            scope,
+            modality,
+        } = *self;
+        write!(
+            f,
+            "{kind}|{subject}|{}|{}|{}",
+            place.unwrap_or("-"),
+            scope.unwrap_or("-"),
+            modality.as_str()
+        )
+    }
+}
+
 /// What a group's comparison needs besides its claims.
 #[derive(Debug, Clone, Copy)]
 struct GroupContext<'a> {

@@ -29,6 +29,7 @@ pub mod events;
 pub mod explain;
 pub mod extract;
 pub mod extraction;
+pub mod input;
 pub mod lexicon;
 pub mod model;
 pub mod pipeline;

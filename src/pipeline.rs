@@ -52,15 +52,22 @@ pub struct Inputs {
     pub encoding: crate::corpus::TextEncoding,
     /// Which files of the folders are articles (`--glob`, `--exclude`).
     pub walk: crate::corpus::WalkOptions,
+    /// Documents given as JSONL records (`--input-format jsonl`), read after files and inline
+    /// documents, in path order.
+    pub records: Vec<crate::input::jsonl::RecordLine>,
 }
 
-/// How much of each document a run keeps.
+/// How much of each document a run keeps, and what a corpus-wide pass decided for it.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
+pub struct Options<'a> {
     /// Keep each document's text after extraction. Only reports that quote the text around a figure
     /// (`explain`) or compute end positions from it (SARIF) need it; without it a document's text is
     /// dropped as soon as its claims are extracted.
     pub keep_text: bool,
+    /// Ids and events chosen over the whole corpus (`extract --events FILE`): they replace those this
+    /// run would infer from its own documents, so that a partition of a corpus gets the ids and events of
+    /// a run over all of it. A document the table does not list keeps its own, with a warning.
+    pub events: Option<&'a crate::input::events_file::EventTable>,
 }
 
 /// Loaded documents, the errors of those that could not be loaded, and warnings.
@@ -102,6 +109,7 @@ fn for_each_document<T: Send>(
             inputs.encoding,
         )));
     }
+    results.extend(load_records(&inputs.records).into_iter().map(load_and_map));
     let mut out = Vec::with_capacity(results.len());
     let mut warnings = Vec::new();
     for r in results {
@@ -118,7 +126,7 @@ fn for_each_document<T: Send>(
 
 /// Two files with the same id would mix their claims: later ones get `~2`, `~3` suffixes. Returns the
 /// index and former id of each renamed document.
-fn dedupe_ids(documents: &mut [Document]) -> Vec<(usize, String)> {
+pub fn dedupe_ids(documents: &mut [Document]) -> Vec<(usize, String)> {
     let mut seen = std::collections::BTreeMap::new();
     let mut renamed = Vec::new();
     for (i, d) in documents.iter_mut().enumerate() {
@@ -131,6 +139,63 @@ fn dedupe_ids(documents: &mut [Document]) -> Vec<(usize, String)> {
         }
     }
     renamed
+}
+
+/// Parses JSONL records into documents (in parallel), in path order (as files are read), so that a run
+/// over records and the corpus-wide pass of a partitioned run see documents in one order. Records that
+/// cannot be parsed come last, in line order.
+fn load_records(
+    records: &[crate::input::jsonl::RecordLine],
+) -> Vec<Result<crate::corpus::Loaded, Error>> {
+    let mut loaded: Vec<Result<crate::corpus::Loaded, Error>> = records
+        .par_iter()
+        .map(crate::input::jsonl::load_record)
+        .collect();
+    loaded.sort_by(|a, b| match (a, b) {
+        (Ok(a), Ok(b)) => std::path::Path::new(&a.0.path).cmp(std::path::Path::new(&b.0.path)),
+        (Ok(_), Err(_)) => std::cmp::Ordering::Less,
+        (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
+        (Err(_), Err(_)) => std::cmp::Ordering::Equal,
+    });
+    loaded
+}
+
+/// Every document of `inputs` with its event cues (`factdiff events cues`), text dropped; errors and
+/// warnings as [`analyse_with`] reports them.
+pub fn event_cues(inputs: &Inputs, rules: &RuleSet) -> (Vec<(Document, EventCues)>, Vec<Error>) {
+    let (documents, errors, _) = for_each_document(inputs, &(), |mut d| {
+        let cues = events::cues(&d, rules);
+        d.text = String::new();
+        d.body_start = 0;
+        Ok((d, cues))
+    });
+    (documents, errors)
+}
+
+/// Gives each document the id and event the corpus-wide pass chose (see [`Options::events`]); returns
+/// a warning for each document the table does not list.
+fn apply_event_table(
+    documents: &mut [Document],
+    parts: &mut [Extraction],
+    table: &crate::input::events_file::EventTable,
+) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for (d, part) in documents.iter_mut().zip(parts.iter_mut()) {
+        let Some(assigned) = table.get(&d.path) else {
+            warnings.push(format!(
+                "{}: not in the events file; its id and event come from this run's documents only",
+                crate::error::printable(&d.path)
+            ));
+            continue;
+        };
+        if assigned.id != d.id {
+            part.rename_document(&d.id, &assigned.id);
+            d.id = assigned.id.clone();
+        }
+        d.event_inferred = assigned.event_inferred.clone();
+        d.event_reason = assigned.event_reason.clone();
+    }
+    warnings
 }
 
 /// All claims and all quotes of `parts`, in order.
@@ -188,6 +253,10 @@ pub fn analyse_with(
         parts[i].rename_document(&old, &documents[i].id);
     }
     events::apply(&mut documents, &cues);
+    let mut warnings = warnings;
+    if let Some(table) = options.events {
+        warnings.extend(apply_event_table(&mut documents, &mut parts, table));
+    }
     progress.extracted();
     let mut a = compare_extractions(documents, parts, errors, rules);
     a.warnings = warnings;

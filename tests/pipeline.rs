@@ -59,7 +59,15 @@ fn text_is_dropped_after_extraction_unless_kept() {
         .documents
         .iter()
         .all(|d| d.text.is_empty() && d.body().is_empty()));
-    let kept = pipeline::analyse_with(&inputs(), &rules, Options { keep_text: true }, &());
+    let kept = pipeline::analyse_with(
+        &inputs(),
+        &rules,
+        Options {
+            keep_text: true,
+            ..Options::default()
+        },
+        &(),
+    );
     assert!(kept
         .documents
         .iter()

@@ -287,6 +287,7 @@ fn jsonl_lines_are_typed_json_objects_in_order() {
 
 #[test]
 fn jsonl_objects_are_the_v1_json_objects_plus_type() {
+    // Claim and quote lines also carry their comparison_key (issue 16), after the v1 keys.
     let a = fixture();
     let v1 = factdiff::report::json::analysis_value(&a);
     let lines: Vec<serde_json::Value> = jsonl::render(&a)
@@ -295,6 +296,8 @@ fn jsonl_objects_are_the_v1_json_objects_plus_type() {
         .collect();
     let mut claim = lines[2].clone();
     claim.as_object_mut().unwrap().remove("type");
+    let key = claim.as_object_mut().unwrap().remove("comparison_key");
+    assert!(key.is_some_and(|k| k["group"].is_string()));
     assert_eq!(claim, v1["claims"][0]);
 }
 

@@ -25,17 +25,47 @@ pub fn render(a: &Analysis) -> String {
     out
 }
 
-/// The document, claim and quote lines of an analysis.
+/// The document, claim and quote lines of an analysis. Claim and quote lines carry their
+/// [`comparison_key`].
 fn push_extraction_lines(out: &mut String, a: &Analysis) {
     for d in &a.documents {
         push_line(out, "document", json::document(d));
     }
+    // A document id listed twice takes its last entry's event, as in comparison.
+    let events: std::collections::HashMap<&str, Option<&str>> = a
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.effective_event()))
+        .collect();
+    let event_of = |doc: &str| events.get(doc).copied().flatten();
     for c in &a.claims {
-        push_line(out, "claim", json::claim(c));
+        let key = comparison_key(event_of(&c.doc), &crate::compare::comparison_key(c));
+        push_line(out, "claim", with_key(json::claim(c), key));
     }
     for q in &a.quotes {
-        push_line(out, "quote", json::quote(q));
+        let key = comparison_key(event_of(&q.doc), QUOTES_GROUP);
+        push_line(out, "quote", with_key(json::quote(q), key));
     }
+}
+
+/// The comparison group of every quote: quotes are compared across speakers (a misattribution is one
+/// quote given to two of them), so only their event partitions them.
+pub const QUOTES_GROUP: &str = "quotes";
+
+/// The `comparison_key` object of a claim or quote line: `group`, the group it is compared in (for a
+/// claim [`crate::compare::comparison_key`], for a quote [`QUOTES_GROUP`]), and `event`, its document's
+/// event (front matter, else inferred). A line whose `event` is `null` is compared within every event
+/// of its group (and alone when its group has none), so a partitioned run sends it to each of them.
+pub fn comparison_key(event: Option<&str>, group: &str) -> Value {
+    serde_json::json!({"event": event, "group": group})
+}
+
+/// `value` with a `comparison_key` key added at the end.
+fn with_key(mut value: Value, key: Value) -> Value {
+    if let Value::Object(fields) = &mut value {
+        fields.insert("comparison_key".to_string(), key);
+    }
+    value
 }
 
 /// Claims only, one `{"type":"claim",…}` line each (`extract --format jsonl`).
