@@ -975,13 +975,24 @@ pub fn sentence_as_of(
     clause: std::ops::Range<usize>,
     doc_date: Option<Date>,
 ) -> Option<Date> {
+    sentence_as_of_among(sentence, &find_dates(sentence), clause, doc_date)
+}
+
+/// [`sentence_as_of`] with the sentence's dates already found (`dates` = `find_dates(sentence)`), so
+/// that a sentence holding several figures is scanned for dates once.
+pub fn sentence_as_of_among(
+    sentence: &str,
+    dates: &[DateMention],
+    clause: std::ops::Range<usize>,
+    doc_date: Option<Date>,
+) -> Option<Date> {
     let clause = if clause.start >= clause.end || clause.start >= sentence.len() {
         0..sentence.len()
     } else {
         clause.start..clause.end.min(sentence.len())
     };
     let mut best: Option<Date> = None;
-    for m in find_dates(sentence) {
+    for &m in dates {
         if is_event_reference(sentence, &m) {
             continue;
         }
