@@ -21,10 +21,11 @@ pub struct DocumentContext {
     pub place: Option<String>,
 }
 
-/// A capitalised place after a locative preposition ("in the Damascus suburb", "near Aleppo").
+/// A capitalised place after a locative preposition (word boundaries are ASCII, so that the regex
+/// crate's DFA runs on text with curly quotes and dashes) ("in the Damascus suburb", "near Aleppo").
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:in|near|at|outside|from|across|inside|around)\s+(?:the\s+)?(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:ern)?\s+|[Cc]entral\s+|[Bb]esieged\s+|[Rr]ural\s+|[Gg]reater\s+|[Oo]ccupied\s+)?((?:[A-Z][\p{L}'’]+(?:-[A-Z]?[\p{L}]+)?)(?:\s+(?:al-)?[A-Z][\p{L}'’]+(?:-[A-Z]?[\p{L}]+)?){0,2})",
+        r"(?-u:\b)(?:in|near|at|outside|from|across|inside|around)\s+(?:the\s+)?(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:ern)?\s+|[Cc]entral\s+|[Bb]esieged\s+|[Rr]ural\s+|[Gg]reater\s+|[Oo]ccupied\s+)?((?:[A-Z][\p{L}'’]+(?:-[A-Z]?[\p{L}]+)?)(?:\s+(?:al-)?[A-Z][\p{L}'’]+(?:-[A-Z]?[\p{L}]+)?){0,2})",
     )
     .expect("static regex")
 });
@@ -32,7 +33,7 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
 /// A capitalised name followed by a kind of place ("Hatay province", "the Yarmouk camp").
 static NAMED_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b((?:al-)?[A-Z][\p{L}'’]+(?:-[A-Z]?[\p{L}]+)?(?:\s+(?:al-)?[A-Z][\p{L}'’]+){0,1})\s+(?:province|city|district|region|governorate|county|town|village|camp|suburb|neighbou?rhood|area|state|prefecture|municipality)\b|\b(?:town|city|village|district|province|suburb|camp|neighbou?rhood|region|governorate) of ((?:al-)?[A-Z][\p{L}'’]+(?:-[A-Z]?[\p{L}]+)?(?:\s+(?:al-)?[A-Z][\p{L}'’]+){0,1})",
+        r"(?-u:\b)((?:al-)?[A-Z][\p{L}'’]+(?:-[A-Z]?[\p{L}]+)?(?:\s+(?:al-)?[A-Z][\p{L}'’]+){0,1})\s+(?:province|city|district|region|governorate|county|town|village|camp|suburb|neighbou?rhood|area|state|prefecture|municipality)(?-u:\b)|(?-u:\b)(?:town|city|village|district|province|suburb|camp|neighbou?rhood|region|governorate) of ((?:al-)?[A-Z][\p{L}'’]+(?:-[A-Z]?[\p{L}]+)?(?:\s+(?:al-)?[A-Z][\p{L}'’]+){0,1})",
     )
     .expect("static regex")
 });

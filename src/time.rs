@@ -283,7 +283,11 @@ fn patterns() -> &'static Patterns {
         );
         let full_wd = alternation(lexicon::WEEKDAY_NAMES);
         let one_to_ten = quantity::UNITS[1..=10].join("|");
-        let re = |p: &str| Regex::new(p).expect("static date pattern compiles");
+        // ASCII word boundaries: a Unicode `\b` makes the regex crate leave its DFA on any text with a
+        // non-ASCII character (curly quotes, dashes), which is most news text; the words are ASCII.
+        let re = |p: &str| {
+            Regex::new(&p.replace(r"\b", r"(?-u:\b)")).expect("static date pattern compiles")
+        };
         Patterns {
             month_day: re(&format!(
                 r"\b(?:({wd})\b\.?,?\s+)?({mon})\b\.?\s+(\d{{1,2}})((?:st|nd|rd|th)?)\b(?:,?\s*(\d{{4}}))?"
