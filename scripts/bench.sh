@@ -40,9 +40,9 @@ t2=$(now)
 
 awk -v t0="$t0" -v t1="$t1" -v t2="$t2" -v mb="$mb" 'BEGIN {
     g = t1 - t0; f = t2 - t1
-    printf "corpus:           %d MB generated (seed 1)\n", mb
+    printf "corpus:           %d MiB generated (seed 1)\n", mb
     printf "grep -rcE:        %.2f s\n", g
-    printf "factdiff check:   %.2f s (json, %.1f MB/s end to end)\n", f, mb / f
+    printf "factdiff check:   %.2f s (json, %.1f MiB/s end to end)\n", f, mb / f
     printf "ratio:            %.1f x grep\n", f / g
 }'
 if [ -f "$dir.rss" ]; then
