@@ -265,6 +265,12 @@ pub fn claims_in_sentence(
         return Vec::new();
     }
     let masked = Masked::new(sentence, quantities);
+    // What the sentence's figures share, computed once: which scope marks which figure, the dates the
+    // sentence names, and (per clause) its place and modality cues.
+    let scopes = ScopeMarks::new(rules, &masked);
+    let mut dates: Option<Vec<crate::time::DateMention>> = None;
+    let mut clause_places: Vec<(Range<usize>, Option<String>)> = Vec::new();
+    let mut clause_cues: Vec<(Range<usize>, ClauseCues)> = Vec::new();
     // Best candidate per quantity: (priority, -match length, -rule order) → rule index.
     let mut best: Vec<Option<(i32, i64, i64, usize)>> = vec![None; masked.quantities.len()];
     // One pass of the pattern set says which patterns can match (the rules' word boundaries are ASCII,
@@ -305,7 +311,7 @@ pub fn claims_in_sentence(
             }
         }
     }
-    inherit_kind_for_parts(rules, &masked, &mut best);
+    inherit_kind_for_parts(&masked, &scopes, &mut best);
     let mut choices: Vec<Option<Choice>> = best
         .iter()
         .map(|b| b.map(|(_, _, _, ri)| Choice::Rule(ri)))
@@ -381,25 +387,42 @@ pub fn claims_in_sentence(
                 .map(|label| format!("other-event-{label}"))
         })
         .or(rate)
-        .or_else(|| scope_of(rules, &masked, qi, rules.is_named_subject(&subject)));
+        .or_else(|| scopes.scope_of(qi, rules.is_named_subject(&subject)));
         let modality = forced_modality.unwrap_or_else(|| {
-            match modality_of(rules, &kind.id, &masked.text, &range, clause.clone()) {
+            let cues = match clause_cues.iter().position(|(c, _)| *c == clause) {
+                Some(k) => &clause_cues[k].1,
+                None => {
+                    let cues = ClauseCues::new(rules, &masked.text, clause.clone());
+                    clause_cues.push((clause.clone(), cues));
+                    &clause_cues[clause_cues.len() - 1].1
+                }
+            };
+            match cues.modality(&kind.id, &range) {
                 // "Hamas released two women, the first hostages to be freed": the verb's tense
                 // says what happened, whatever plan the clause also mentions.
                 Modality::Planned | Modality::Proposed if past => Modality::Reported,
                 m => m,
             }
         });
-        // The place the figure is counted for (see `places::DocumentPlaces`); a subject the rules
-        // name carries its own place (`gaza-palestinians`), so its figures need none.
+        // The place the figure is counted for (see `places::DocumentPlaces`), once per clause; a
+        // subject the rules name carries its own place (`gaza-palestinians`), so its figures need none.
         let place = if rules.is_named_subject(&subject) {
             None
         } else {
-            sentence.get(original_clause.clone()).and_then(|clause| {
-                crate::places::Gazetteer::embedded().figure_place(&context.places, clause)
-            })
+            match clause_places.iter().find(|(c, _)| *c == original_clause) {
+                Some((_, place)) => place.clone(),
+                None => {
+                    let place = sentence.get(original_clause.clone()).and_then(|clause| {
+                        crate::places::Gazetteer::embedded().figure_place(&context.places, clause)
+                    });
+                    clause_places.push((original_clause.clone(), place.clone()));
+                    place
+                }
+            }
         };
-        let as_of = crate::time::sentence_as_of(sentence, original_clause, doc_date).or(doc_date);
+        let dates = dates.get_or_insert_with(|| crate::time::find_dates(sentence));
+        let as_of = crate::time::sentence_as_of_among(sentence, dates, original_clause, doc_date)
+            .or(doc_date);
         out.push(SentenceClaim {
             kind: kind_index,
             rule: rule_id,
@@ -491,12 +514,12 @@ const PART_DISTANCE: usize = 100;
 /// A figure that no rule claims but that a scope marks as a part ("including 20 children", "30 of them
 /// children") takes the kind and rule of the nearest claimed figure before it in the sentence.
 fn inherit_kind_for_parts(
-    rules: &RuleSet,
     masked: &Masked,
+    scopes: &ScopeMarks,
     best: &mut [Option<(i32, i64, i64, usize)>],
 ) {
     for qi in 0..best.len() {
-        if best[qi].is_some() || scope_of(rules, masked, qi, false).is_none() {
+        if best[qi].is_some() || scopes.scope_of(qi, false).is_none() {
             continue;
         }
         let Some(here) = masked.placeholders[qi].clone() else {
@@ -533,66 +556,107 @@ fn to_kind_unit(q: &Quantity, unit: &str, tolerance: f64) -> Option<Quantity> {
     Some(q.scaled(factor, unit))
 }
 
-fn scope_of(rules: &RuleSet, masked: &Masked, qi: usize, named_subject: bool) -> Option<String> {
-    for scope in &rules.scopes {
-        if named_subject && scope.unnamed_subjects_only {
-            continue;
-        }
-        for p in &scope.patterns {
-            let mut at = 0;
-            while at <= masked.text.len() {
-                let Some(caps) = p.captures_at(&masked.text, at) else {
-                    break;
-                };
-                let Some(q) = caps.name("qty") else { break };
-                at = q.end();
-                if masked.quantity_at(q.as_str()) == Some(qi) {
-                    return Some(scope.id.clone());
+/// Which figures each scope of the rules marks in one masked sentence ("including 20 children"),
+/// found by one run of every scope pattern over the sentence.
+struct ScopeMarks<'r> {
+    /// Per scope of `RuleSet::scopes`, in order: its id, whether it only applies to unnamed subjects,
+    /// and the quantity indexes its patterns' `{qty}` captured.
+    marks: Vec<(&'r str, bool, Vec<usize>)>,
+}
+
+impl<'r> ScopeMarks<'r> {
+    fn new(rules: &'r RuleSet, masked: &Masked) -> ScopeMarks<'r> {
+        let marks = rules
+            .scopes
+            .iter()
+            .map(|scope| {
+                let mut marked = Vec::new();
+                for p in &scope.patterns {
+                    let mut at = 0;
+                    while at <= masked.text.len() {
+                        let Some(caps) = p.captures_at(&masked.text, at) else {
+                            break;
+                        };
+                        let Some(q) = caps.name("qty") else { break };
+                        at = q.end();
+                        marked.extend(masked.quantity_at(q.as_str()));
+                    }
                 }
-            }
-        }
+                (scope.id.as_str(), scope.unnamed_subjects_only, marked)
+            })
+            .collect();
+        ScopeMarks { marks }
     }
-    None
+
+    /// The first scope (in rules order) marking figure `qi`; scopes for unnamed subjects only are
+    /// skipped when the figure's subject is named.
+    fn scope_of(&self, qi: usize, named_subject: bool) -> Option<String> {
+        self.marks
+            .iter()
+            .filter(|(_, unnamed_only, _)| !(named_subject && *unnamed_only))
+            .find(|(_, _, marked)| marked.contains(&qi))
+            .map(|(id, _, _)| id.to_string())
+    }
 }
 
 /// Kinds that are tallies of what happened to people: a forecast of one is `projected`, not a plan.
 const TALLY_KINDS: [&str; 4] = ["killed", "wounded", "missing", "displaced"];
 
-/// The modality of a figure: `denied` when a denial cue is anywhere in its clause, else the modality
-/// whose cue in the clause is nearest the figure, `reported` when no cue is there. For a tally, a
-/// plan or proposal ("could top", "is expected to rise to") is a projection.
-fn modality_of(
-    rules: &RuleSet,
-    kind: &str,
-    masked: &str,
-    qty: &Range<usize>,
-    clause: Range<usize>,
-) -> Modality {
-    let text = &masked[clause.clone()];
-    let denied = rules
-        .modalities
-        .iter()
-        .filter(|(m, _)| *m == Modality::Denied)
-        .any(|(_, cues)| cues.patterns.iter().any(|c| c.is_match(text)));
-    if denied {
-        return Modality::Denied;
-    }
-    let mut best: Option<(usize, usize, Modality)> = None;
-    for (order, (modality, cues)) in rules.modalities.iter().enumerate() {
-        for cue in &cues.patterns {
-            for m in cue.find_iter(text) {
-                let d = subject::gap(&(clause.start + m.start()..clause.start + m.end()), qty);
-                if best.is_none_or(|b| (d, order) < (b.0, b.1)) {
-                    best = Some((d, order, *modality));
+/// The modality cues of one clause, found once for all the figures of the clause.
+struct ClauseCues {
+    /// True when a denial cue is anywhere in the clause.
+    denied: bool,
+    /// Every cue match: (order of its modality in `RuleSet::modalities`, the modality, its byte range
+    /// in the masked sentence).
+    found: Vec<(usize, Modality, Range<usize>)>,
+}
+
+impl ClauseCues {
+    fn new(rules: &RuleSet, masked: &str, clause: Range<usize>) -> ClauseCues {
+        let text = &masked[clause.clone()];
+        let denied = rules
+            .modalities
+            .iter()
+            .filter(|(m, _)| *m == Modality::Denied)
+            .any(|(_, cues)| cues.patterns.iter().any(|c| c.is_match(text)));
+        let mut found = Vec::new();
+        if !denied {
+            for (order, (modality, cues)) in rules.modalities.iter().enumerate() {
+                for cue in &cues.patterns {
+                    for m in cue.find_iter(text) {
+                        found.push((
+                            order,
+                            *modality,
+                            clause.start + m.start()..clause.start + m.end(),
+                        ));
+                    }
                 }
             }
         }
+        ClauseCues { denied, found }
     }
-    let tally = TALLY_KINDS.contains(&kind);
-    match best.map(|b| b.2).unwrap_or(Modality::Reported) {
-        Modality::Proposed | Modality::Planned if tally => Modality::Projected,
-        Modality::Projected if !tally => Modality::Proposed,
-        m => m,
+
+    /// The modality of a figure of kind `kind` at `qty`: `denied` when a denial cue is anywhere in its
+    /// clause, else the modality whose cue in the clause is nearest the figure, `reported` when no cue
+    /// is there. For a tally, a plan or proposal ("could top", "is expected to rise to") is a
+    /// projection.
+    fn modality(&self, kind: &str, qty: &Range<usize>) -> Modality {
+        if self.denied {
+            return Modality::Denied;
+        }
+        let mut best: Option<(usize, usize, Modality)> = None;
+        for (order, modality, at) in &self.found {
+            let d = subject::gap(at, qty);
+            if best.is_none_or(|b| (d, *order) < (b.0, b.1)) {
+                best = Some((d, *order, *modality));
+            }
+        }
+        let tally = TALLY_KINDS.contains(&kind);
+        match best.map(|b| b.2).unwrap_or(Modality::Reported) {
+            Modality::Proposed | Modality::Planned if tally => Modality::Projected,
+            Modality::Projected if !tally => Modality::Proposed,
+            m => m,
+        }
     }
 }
 

@@ -24,23 +24,23 @@ impl DocumentContext {
     /// Analyses a document's title and body.
     pub fn new(rules: &RuleSet, title: Option<&str>, body: &str) -> DocumentContext {
         let title = title.unwrap_or("");
+        // One scan says which cues occur at all; only those are counted.
+        let mut present = rules.document_cues_present(&[title, body]).into_iter();
+        let mut count = |c: &regex::Regex| {
+            if present.next().unwrap_or(true) {
+                3 * c.find_iter(title).count() + c.find_iter(body).count()
+            } else {
+                0
+            }
+        };
         let subject_weight = rules
             .subjects
             .iter()
-            .map(|s| {
-                s.cues
-                    .iter()
-                    .map(|c| 3 * c.find_iter(title).count() + c.find_iter(body).count())
-                    .sum()
-            })
+            .map(|s| s.cues.iter().map(|c| count(c)).sum())
             .collect();
         let mut best: Option<(usize, usize, &str)> = None; // (count, order, id)
         for (order, et) in rules.event_types.iter().enumerate() {
-            let n: usize = et
-                .patterns
-                .iter()
-                .map(|c| 3 * c.find_iter(title).count() + c.find_iter(body).count())
-                .sum();
+            let n: usize = et.patterns.iter().map(|c| count(c)).sum();
             if n > 0 && best.is_none_or(|(bn, bo, _)| n > bn || (n == bn && order < bo)) {
                 best = Some((n, order, &et.id));
             }

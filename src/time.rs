@@ -345,7 +345,11 @@ fn patterns() -> &'static Patterns {
         );
         let full_wd = alternation(lexicon::WEEKDAY_NAMES);
         let one_to_ten = quantity::UNITS[1..=10].join("|");
-        let re = |p: &str| Regex::new(p).expect("static date pattern compiles");
+        // ASCII word boundaries: a Unicode `\b` makes the regex crate leave its DFA on any text with a
+        // non-ASCII character (curly quotes, dashes), which is most news text; the words are ASCII.
+        let re = |p: &str| {
+            Regex::new(&p.replace(r"\b", r"(?-u:\b)")).expect("static date pattern compiles")
+        };
         Patterns {
             month_day: re(&format!(
                 r"\b(?:({wd})\b\.?,?\s+)?({mon})\b\.?\s+(\d{{1,2}})((?:st|nd|rd|th)?)\b(?:,?\s*(\d{{4}}))?"
@@ -1037,13 +1041,24 @@ pub fn sentence_as_of(
     clause: std::ops::Range<usize>,
     doc_date: Option<Date>,
 ) -> Option<Date> {
+    sentence_as_of_among(sentence, &find_dates(sentence), clause, doc_date)
+}
+
+/// [`sentence_as_of`] with the sentence's dates already found (`dates` = `find_dates(sentence)`), so
+/// that a sentence holding several figures is scanned for dates once.
+pub fn sentence_as_of_among(
+    sentence: &str,
+    dates: &[DateMention],
+    clause: std::ops::Range<usize>,
+    doc_date: Option<Date>,
+) -> Option<Date> {
     let clause = if clause.start >= clause.end || clause.start >= sentence.len() {
         0..sentence.len()
     } else {
         clause.start..clause.end.min(sentence.len())
     };
     let mut best: Option<Date> = None;
-    for m in find_dates(sentence) {
+    for &m in dates {
         if is_event_reference(sentence, &m) {
             continue;
         }

@@ -134,12 +134,25 @@ pub fn sentences_of(docs: &[Document]) -> Vec<String> {
     out
 }
 
+/// The environment variable naming an optional folder of real articles to benchmark on (the dev
+/// corpus, which is not part of the repository): `FACTDIFF_BENCH_DEV=/path/to/devcorpus`.
+pub const DEV_CORPUS_VAR: &str = "FACTDIFF_BENCH_DEV";
+
 /// News text to benchmark a stage on, by name: `"sample"` is the sample corpus repeated to about
-/// `bytes`; `"generated"` is the first `bytes` of the 10 MB generated corpus.
+/// `bytes`; `"generated"` is the first `bytes` of the 10 MB generated corpus; `"dev"` is the first
+/// `bytes` of the folder [`DEV_CORPUS_VAR`] names, and no documents when it is not set (a fresh clone
+/// has no dev corpus).
 pub fn news_documents(name: &str, bytes: usize) -> Vec<Document> {
     match name {
         "sample" => repeat_documents(&sample_documents(), bytes),
         "generated" => documents_below(&generated_corpus(10), bytes),
+        "dev" => match std::env::var_os(DEV_CORPUS_VAR) {
+            Some(dir) => documents_below(Path::new(&dir), bytes),
+            None => {
+                eprintln!("{DEV_CORPUS_VAR} is not set: the `dev` input is empty");
+                Vec::new()
+            }
+        },
         other => panic!("unknown input {other}"),
     }
 }

@@ -58,6 +58,10 @@ impl EventCues {
 pub fn cues(doc: &Document, rules: &RuleSet) -> EventCues {
     let title = doc.title.as_deref().unwrap_or("");
     let body = doc.body();
+    // One scan says which patterns occur at all (the event types' come after the subjects' cues).
+    let present = rules.document_cues_present(&[title, body]);
+    let subject_cues: usize = rules.subjects.iter().map(|s| s.cues.len()).sum();
+    let mut present = present.into_iter().skip(subject_cues);
     let types: Vec<(String, usize)> = rules
         .event_types
         .iter()
@@ -65,7 +69,13 @@ pub fn cues(doc: &Document, rules: &RuleSet) -> EventCues {
             let n = et
                 .patterns
                 .iter()
-                .map(|c| 3 * c.find_iter(title).count() + c.find_iter(body).count())
+                .map(|c| {
+                    if present.next().unwrap_or(true) {
+                        3 * c.find_iter(title).count() + c.find_iter(body).count()
+                    } else {
+                        0
+                    }
+                })
                 .sum();
             (et.id.clone(), n)
         })

@@ -155,11 +155,49 @@ pub fn analysis_value(a: &Analysis) -> Value {
     })
 }
 
-/// The whole analysis as pretty JSON text, ending in a newline.
+/// The whole analysis as pretty JSON text, ending in a newline: the text of
+/// `serde_json::to_string_pretty(&analysis_value(a))`, byte for byte, written one document, claim,
+/// quote and finding at a time, so that the value of the whole analysis is never held in memory (for
+/// a large corpus it took ten times the size of the text).
 pub fn render(a: &Analysis) -> String {
-    let mut s = serde_json::to_string_pretty(&analysis_value(a)).unwrap_or_else(|_| "{}".into());
-    s.push('\n');
-    s
+    let mut out = String::new();
+    out.push_str("{\n  \"schema\": ");
+    push_pretty(&mut out, &json!(SCHEMA), "  ");
+    push_array(&mut out, "documents", a.documents.iter().map(document));
+    push_array(&mut out, "claims", a.claims.iter().map(claim));
+    push_array(&mut out, "quotes", a.quotes.iter().map(quote));
+    push_array(&mut out, "findings", a.findings.iter().map(finding));
+    out.push_str(",\n  \"summary\": ");
+    push_pretty(&mut out, &summary(a), "  ");
+    out.push_str("\n}\n");
+    out
+}
+
+/// Appends `,\n  "key": [...]` as the pretty printer writes a top-level array (`[]` when empty).
+fn push_array(out: &mut String, key: &str, items: impl Iterator<Item = Value>) {
+    out.push_str(",\n  ");
+    out.push_str(&Value::from(key).to_string());
+    out.push_str(": [");
+    let mut any = false;
+    for item in items {
+        out.push_str(if any { ",\n    " } else { "\n    " });
+        push_pretty(out, &item, "    ");
+        any = true;
+    }
+    out.push_str(if any { "\n  ]" } else { "]" });
+}
+
+/// Appends `value` pretty-printed, every line after the first indented by `indent` (the depth at
+/// which it sits). Strings never hold a raw newline in JSON, so every line break is structural.
+fn push_pretty(out: &mut String, value: &Value, indent: &str) {
+    let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+            out.push_str(indent);
+        }
+        out.push_str(line);
+    }
 }
 
 /// Recognised quantities as JSON (`factdiff quantities --format json`).

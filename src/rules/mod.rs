@@ -178,6 +178,9 @@ pub struct RuleSet {
     pub subjects: Vec<Subject>,
     /// Event types for unnamed subjects.
     pub event_types: Vec<EventType>,
+    /// Every subject cue, then every event-type pattern, in rules order, as one set: a document is
+    /// scanned once to learn which cues occur in it at all (see [`RuleSet::document_cues_present`]).
+    pub document_cues: LazyRegexSet,
     /// Scopes.
     pub scopes: Vec<Scope>,
     /// Modality cues (a `reported` group marks past-tense counts such as "were released"); the cue
@@ -286,6 +289,20 @@ impl RuleSet {
         self.kinds.iter().position(|k| k.id == id)
     }
 
+    /// Which of the subject cues and event-type patterns occur in any of `texts`: one flag per cue,
+    /// subjects' cues first, then event types' patterns, in rules order (the order of
+    /// [`RuleSet::document_cues`]). A cue flagged false has no match in any text, so counting its matches
+    /// can be skipped.
+    pub fn document_cues_present(&self, texts: &[&str]) -> Vec<bool> {
+        let mut present = vec![false; self.document_cues.patterns().len()];
+        for text in texts {
+            for i in self.document_cues.matches(text).iter() {
+                present[i] = true;
+            }
+        }
+        present
+    }
+
     /// The country id and demonym that `word` names ("French" → france, french).
     pub fn nationality_of(&self, word: &str) -> Option<(String, String)> {
         let word = word.trim();
@@ -325,14 +342,18 @@ fn compile(spec: &RulesSpec, src: &Source, when: Compile) -> Result<RuleSet, Err
     };
     let (rules, patterns) = compile_rules(spec, &cx, &kinds, &kinds_known)?;
     let pattern_set = pattern_set(&patterns, src, when)?;
+    let subjects = compile_subjects(spec, &cx, &kinds_known)?;
+    let event_types = compile_event_types(spec, &cx)?;
+    let document_cues = document_cue_set(&subjects, &event_types, src, when)?;
     Ok(RuleSet {
         origin: src.origin.to_string(),
         kinds,
         rules,
         patterns,
         pattern_set,
-        subjects: compile_subjects(spec, &cx, &kinds_known)?,
-        event_types: compile_event_types(spec, &cx)?,
+        subjects,
+        event_types,
+        document_cues,
         scopes: compile_scopes(spec, &cx)?,
         modalities: compile_modalities(spec, &cx)?,
         nationalities: compile_nationalities(spec, src, when)?,
@@ -860,6 +881,33 @@ fn pattern_set(patterns: &[Pattern], src: &Source, when: Compile) -> Result<Lazy
             "rule.patterns",
             None,
             format!("the rules' patterns together are too large: {e}"),
+        )
+    })
+}
+
+/// The set of [`RuleSet::document_cues`]: the cues' own pattern texts (already checked or compiled).
+fn document_cue_set(
+    subjects: &[Subject],
+    event_types: &[EventType],
+    src: &Source,
+    when: Compile,
+) -> Result<LazyRegexSet, Error> {
+    let limits = SetLimits {
+        size: REGEX_SIZE_LIMIT * 8,
+        dfa: Some(REGEX_SIZE_LIMIT * 8),
+    };
+    let texts = subjects
+        .iter()
+        .flat_map(|s| &s.cues)
+        .chain(event_types.iter().flat_map(|e| &e.patterns))
+        .map(|c| c.as_str().to_string())
+        .collect();
+    LazyRegexSet::new(texts, limits, when).map_err(|e| {
+        src.error(
+            0..0,
+            "subject.cues",
+            None,
+            format!("the subjects' cues and event types' patterns together are too large: {e}"),
         )
     })
 }
