@@ -337,7 +337,7 @@ fn a_format_a_command_cannot_write_is_a_usage_error_naming_the_formats_it_accept
         (
             &["check", "corpus/evolution"],
             "svg",
-            "`check` does not write svg; use --format table, json, jsonl, markdown, csv, sarif or github",
+            "`check` does not write svg; use --format table, html, json, jsonl, markdown, csv, sarif or github",
         ),
         (
             &["extract", "corpus/evolution"],
@@ -357,7 +357,7 @@ fn a_format_a_command_cannot_write_is_a_usage_error_naming_the_formats_it_accept
         (
             &["compare", "no-such-claims.jsonl"],
             "svg",
-            "`compare` does not write svg; use --format table, json, jsonl, markdown, csv, sarif or github",
+            "`compare` does not write svg; use --format table, html, json, jsonl, markdown, csv, sarif or github",
         ),
     ];
     for (args, format, message) in cases {

@@ -343,7 +343,7 @@ fn bad_records_are_reported_by_line_and_id_and_the_others_are_still_checked() {
     for expected in [
         "error: <stdin>:2: not a JSON record",
         "error: <stdin>:3: record `x`: key `text` must be a string, not a number",
-        "error: <stdin>:6: record `y`: key `published` must be a date YYYY-MM-DD",
+        "error: <stdin>:6: record `y`: key `published` must be a date (YYYY-MM-DD, RFC 3339, RFC 2822, YYYY-MM or YYYY), not `yesterday`",
     ] {
         assert!(stderr.contains(expected), "{expected} in {stderr}");
     }

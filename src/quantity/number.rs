@@ -278,8 +278,11 @@ fn hundreds_at(cx: &Cx, j: usize) -> Option<(f64, usize)> {
         None if cx.is_any(j, &["a", "an"]) && is_big_scale(cx, j + 1) => (1.0, j + 1),
         None => return None,
     };
-    if !(cx.is(e, "hundred") && cx.near(e)) {
-        return Some((s, e));
+    // "five hundred", and "Two-hundred fifty" with a hyphen.
+    let hyphen = cx.is_punct(e, '-') && cx.glued(e) && cx.glued(e + 1);
+    let e = if hyphen { e + 1 } else { e };
+    if !(cx.is(e, "hundred") && (hyphen || cx.near(e))) {
+        return Some((s, if hyphen { e - 1 } else { e }));
     }
     let v = s * 100.0;
     let e = e + 1;
@@ -427,6 +430,12 @@ mod tests {
         assert_eq!(num("3 lakh").map(|x| x.0), Some(300_000.0));
         assert_eq!(num("1.5 crore").map(|x| x.0), Some(15_000_000.0));
         assert_eq!(num("2 dozen").map(|x| x.0), Some(24.0));
+    }
+
+    #[test]
+    fn hyphenated_hundreds() {
+        assert_eq!(num("Two-hundred fifty of those released"), Some((250.0, 4)));
+        assert_eq!(num("three-hundred people"), Some((300.0, 3)));
     }
 
     #[test]
