@@ -418,9 +418,10 @@ fn check(args: &CheckArgs) -> Outcome {
 }
 
 /// Moves the report of `outcome` from standard output into `path` (written atomically); a run that
-/// produced no report (invalid rules, usage error) writes nothing. A failed write is an error (exit 2).
+/// produced no report (invalid rules, usage error: exit 2 and nothing written) leaves the file alone;
+/// an empty report (no findings in the github format) replaces it. A failed write is an error (exit 2).
 fn write_report(outcome: &mut Outcome, path: &Path) {
-    if outcome.stdout.is_empty() {
+    if outcome.stdout.is_empty() && outcome.code == 2 {
         return;
     }
     let report = std::mem::take(&mut outcome.stdout);

@@ -107,8 +107,9 @@ enum Window {
     /// A time slice, named by its first date; `None` for undated claims only.
     Slice(Option<Date>),
     /// The claims of one document dated only by a month or year wider than the kind's window: its
-    /// first and last days.
-    Range(Date, Date),
+    /// first and last days, and the stable hash of the document's id (two documents dated by one
+    /// month are two slices, which must not share an id).
+    Range(Date, Date, u32),
     /// A fall below the consensus of this date.
     Since(Date),
     /// The change of a tally over all dates of the group.
@@ -121,7 +122,7 @@ impl Window {
         match self {
             Window::Slice(Some(d)) => format!("slice {d}"),
             Window::Slice(None) => "undated".to_string(),
-            Window::Range(first, last) => format!("slice {first}..{last}"),
+            Window::Range(first, last, doc) => format!("slice {first}..{last} doc {doc:08x}"),
             Window::Since(d) => format!("since {d}"),
             Window::AllDates => "all dates".to_string(),
         }
@@ -434,11 +435,12 @@ fn analyse_group(mut items: Vec<&Item>, group: &GroupContext) -> Vec<Finding> {
         members.clear();
         members.extend_from_slice(slice);
         members.extend_from_slice(undated);
-        let window = match slice.first().map(|i| (i.date, i.last)) {
-            Some((Some(first), Some(last))) if first.days_until(last) > group.window => {
-                Window::Range(first, last)
+        let window = match slice.first().map(|i| (i.date, i.last, i.doc_id)) {
+            Some((Some(first), Some(last), doc)) if first.days_until(last) > group.window => {
+                let doc = crate::model::stable_hash(&[doc]);
+                Window::Range(first, last, u32::from_str_radix(&doc, 16).unwrap_or(0))
             }
-            other => Window::Slice(other.and_then(|(first, _)| first)),
+            other => Window::Slice(other.and_then(|(first, _, _)| first)),
         };
         out.extend(same_time_finding(&members, group, window));
     }
@@ -1045,6 +1047,9 @@ fn summary_line(verdict: Verdict, group: &GroupContext, sets: &[&[&Item]]) -> St
     let key = &group.key;
     let mut out = String::with_capacity(key.kind.len() + key.subject.len() + 64 + mentions);
     let _ = write!(out, "{} {}", key.kind, key.subject);
+    if let Some(place) = key.place {
+        let _ = write!(out, " in {place}");
+    }
     if let Some(scope) = key.scope {
         let _ = write!(out, " [{scope}]");
     }
@@ -1230,6 +1235,26 @@ mod tests {
             !found.contains(&"conflict") && !found.contains(&"regression"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn an_undated_figure_conflicts_with_each_of_two_documents_dated_by_one_month() {
+        // Each month-dated document is its own slice, which the undated claim joins: two conflicts,
+        // and their ids differ though the slices cover the same days.
+        let a = coarse("ma", 9200.0, "2023-09-01", DatePrecision::Month);
+        let b = coarse("mb", 20000.0, "2023-09-01", DatePrecision::Month);
+        let undated = Claim {
+            as_of: None,
+            ..claim("und", 14000.0, "2023-09-01", None)
+        };
+        let rules = RuleSet::embedded().expect("embedded rules");
+        let findings = compare_claims(&[], &[a, b, undated], &rules);
+        let conflicts: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.verdict == Verdict::Conflict)
+            .collect();
+        assert_eq!(conflicts.len(), 2, "{findings:#?}");
+        assert_ne!(conflicts[0].id, conflicts[1].id);
     }
 
     #[test]

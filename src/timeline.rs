@@ -42,10 +42,23 @@ pub struct TimelineSeries {
     pub kind: String,
     /// The subject (`gaza-palestinians`).
     pub subject: String,
+    /// The place the figures are counted for (`turkey`), when the subject's claims have one: Turkey's
+    /// toll and Syria's are two series.
+    pub place: Option<String>,
     /// The unit of the figures (`people`).
     pub unit: String,
     /// The figures, in any order.
     pub points: Vec<TimelinePoint>,
+}
+
+impl TimelineSeries {
+    /// The subject as headings show it: `earthquake in turkey`, or the subject alone.
+    pub fn subject_label(&self) -> String {
+        match &self.place {
+            Some(p) => format!("{} in {p}", self.subject),
+            None => self.subject.clone(),
+        }
+    }
 }
 
 /// Per date and party: the low/best/high across sources (the IBC way): the lowest figure any source
@@ -401,7 +414,12 @@ fn truncate_chars(s: &str, n: usize) -> String {
 fn render_panel(out: &mut String, series: &TimelineSeries, top: f64) {
     let points = sorted_points(series);
     let _ = writeln!(out, r#"<g transform="translate(0,{})">"#, num(top));
-    let title = format!("{} · {} ({})", series.kind, series.subject, series.unit);
+    let title = format!(
+        "{} · {} ({})",
+        series.kind,
+        series.subject_label(),
+        series.unit
+    );
     let _ = writeln!(
         out,
         r#"<text x="{}" y="22" font-size="14" font-weight="bold">{}</text>"#,
@@ -728,6 +746,7 @@ mod tests {
         TimelineSeries {
             kind: "killed".into(),
             subject: "gaza-palestinians".into(),
+            place: None,
             unit: "people".into(),
             points,
         }
@@ -1019,6 +1038,7 @@ mod tests {
         let s = TimelineSeries {
             kind: "k<i>nd".into(),
             subject: "s&b".into(),
+            place: None,
             unit: "\"u\"".into(),
             points: vec![p],
         };

@@ -11,14 +11,14 @@ use comfy_table::{ContentArrangement, Table};
 use serde_json::json;
 use std::collections::BTreeMap;
 
-/// The series of `kind`, one per subject (only `subject` when given), in subject order.
+/// The series of `kind`, one per subject and place (only `subject` when given), in subject order.
 pub fn series(a: &Analysis, kind: &str, subject: Option<&str>) -> Vec<TimelineSeries> {
     let outlets: BTreeMap<&str, &str> = a
         .documents
         .iter()
         .map(|d| (d.id.as_str(), d.outlet.as_deref().unwrap_or("")))
         .collect();
-    let mut by_subject: BTreeMap<String, TimelineSeries> = BTreeMap::new();
+    let mut by_subject: BTreeMap<(String, Option<String>), TimelineSeries> = BTreeMap::new();
     for c in &a.claims {
         if c.kind != kind
             || c.modality != crate::model::Modality::Reported
@@ -29,10 +29,11 @@ pub fn series(a: &Analysis, kind: &str, subject: Option<&str>) -> Vec<TimelineSe
             continue;
         }
         let series = by_subject
-            .entry(c.subject.clone())
+            .entry((c.subject.clone(), c.place.clone()))
             .or_insert_with(|| TimelineSeries {
                 kind: kind.to_string(),
                 subject: c.subject.clone(),
+                place: c.place.clone(),
                 unit: c.unit.clone(),
                 points: Vec::new(),
             });
@@ -79,7 +80,7 @@ pub fn render_table(series: &[TimelineSeries]) -> String {
         out.push_str(&format!(
             "{} · {} ({})\n",
             s.kind,
-            sanitize(&s.subject),
+            sanitize(&s.subject_label()),
             s.unit
         ));
         let mut t = Table::new();
@@ -138,7 +139,8 @@ pub fn render_table(series: &[TimelineSeries]) -> String {
     out
 }
 
-/// The series as JSON: `{"schema": "factdiff/v1", "timeline": [{kind, subject, unit, points, days}]}`;
+/// The series as JSON: `{"schema": "factdiff/v1", "timeline": [{kind, subject, place, unit, points,
+/// days}]}`;
 /// each point and day names its `party` (`null` when none).
 pub fn render_json(series: &[TimelineSeries]) -> String {
     use crate::report::json::number;
@@ -148,6 +150,7 @@ pub fn render_json(series: &[TimelineSeries]) -> String {
             json!({
                 "kind": s.kind,
                 "subject": s.subject,
+                "place": s.place,
                 "unit": s.unit,
                 "points": sorted_points(s).iter().map(|p| json!({
                     "claim": p.claim, "doc": p.doc, "outlet": p.outlet,

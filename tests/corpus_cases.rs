@@ -472,3 +472,19 @@ fn two_countries_and_their_combined_toll_are_three_groups() {
     assert_eq!(verdicts(&a), vec!["conflict"], "{:#?}", a.findings);
     assert_eq!(a.findings[0].place.as_deref(), Some("turkey"));
 }
+
+#[test]
+fn a_timeline_keeps_each_place_in_a_series_of_its_own() {
+    // Turkey's toll, Syria's and the combined toll are never mixed into one day's low/best/high.
+    let a = analyse_case("two-countries-and-combined");
+    let series = factdiff::timeline_build::series(&a, "killed", None);
+    let labels: Vec<String> = series.iter().map(|s| s.subject_label()).collect();
+    assert_eq!(
+        labels,
+        vec![
+            "earthquake in syria",
+            "earthquake in syria+turkey",
+            "earthquake in turkey"
+        ]
+    );
+}

@@ -427,6 +427,22 @@ fn output_option_writes_the_report_to_a_file() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing/report.html"));
+    // An empty report (the github format without findings) replaces an older file.
+    let old = dir.path().join("annotations.txt");
+    fs::write(&old, "OLD").expect("write");
+    let out = factdiff()
+        .args([
+            "check",
+            "--format",
+            "github",
+            "corpus/approximations-agree",
+            "-o",
+        ])
+        .arg(&old)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(fs::read_to_string(&old).expect("written"), "");
 }
 
 #[test]

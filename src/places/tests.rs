@@ -340,3 +340,13 @@ fn a_document_about_one_country_decides_between_places_of_one_name() {
         Some("united-states/florida")
     );
 }
+
+#[test]
+fn news_agencies_are_no_towns() {
+    // "SANA" is also a town in Peru: a news agency named in a clause gives it no place.
+    assert_eq!(
+        clause("12 people were killed, the state SANA news agency said"),
+        None
+    );
+    assert_eq!(clause("Reuters reported that 40 died"), None);
+}

@@ -140,6 +140,8 @@ fn result(f: &Finding, ix: &Index) -> Value {
         "properties": {
             "kind": sanitize(&f.kind),
             "subject": sanitize(&f.subject),
+            "place": f.place.as_deref().map(sanitize),
+            "scope": f.scope.as_deref().map(sanitize),
             "verdict": f.verdict.as_str(),
         },
     })

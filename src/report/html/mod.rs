@@ -54,7 +54,9 @@ pub fn render_reviewed(a: &Analysis, review: &Review) -> String {
         let cx = RowContext {
             order,
             review,
-            timeline: chart_ids.get(&(f.kind.clone(), f.subject.clone())).cloned(),
+            timeline: chart_ids
+                .get(&(f.kind.clone(), f.subject.clone(), f.place.clone()))
+                .cloned(),
         };
         out.push_str(&finding_body(f, &ix, &cx));
     }

@@ -28,12 +28,15 @@ pub fn chart_id(n: usize) -> String {
     format!("timeline-{}", n + 1)
 }
 
-/// The chart id for each (kind, subject) of `series`.
-pub fn ids(series: &[TimelineSeries]) -> BTreeMap<(String, String), String> {
+/// The chart id for each (kind, subject, place) of `series`.
+pub fn ids(series: &[TimelineSeries]) -> BTreeMap<(String, String, Option<String>), String> {
     series
         .iter()
         .enumerate()
-        .map(|(n, s)| ((s.kind.clone(), s.subject.clone()), chart_id(n)))
+        .map(|(n, s)| {
+            let key = (s.kind.clone(), s.subject.clone(), s.place.clone());
+            (key, chart_id(n))
+        })
         .collect()
 }
 
@@ -56,7 +59,7 @@ pub fn section(series: &[TimelineSeries]) -> String {
              <div class=\"chart\">{svg}</div></details>",
             id = chart_id(n),
             kind = text(&s.kind),
-            subject = text(&s.subject),
+            subject = text(&s.subject_label()),
             dates = dates.len(),
             figures = s.points.len(),
             outlets = outlets.len(),
@@ -72,6 +75,7 @@ pub fn section(series: &[TimelineSeries]) -> String {
 fn sanitized(mut s: TimelineSeries) -> TimelineSeries {
     s.kind = sanitize(&s.kind);
     s.subject = sanitize(&s.subject);
+    s.place = s.place.as_deref().map(sanitize);
     s.unit = sanitize(&s.unit);
     for p in &mut s.points {
         p.outlet = sanitize(&p.outlet);
