@@ -120,7 +120,7 @@ impl Gazetteer {
         let ws = words(clause);
         let named: Vec<&PlaceMention> = mentions
             .iter()
-            .filter(|m| !m.demonym)
+            .filter(|m| !m.demonym && !modifier_use(clause, m))
             .filter(|m| {
                 let before = ws.iter().rev().find(|w| w.end <= m.span.start);
                 !before.is_some_and(|w| DIRECTION.contains(&w.key.as_str()))
@@ -167,6 +167,61 @@ impl Gazetteer {
     }
 }
 
+/// Nouns a country's name can modify as an adjective would ("US air strikes", "U.S. President"):
+/// such a name says who acted, not where a figure stands.
+const MODIFIED_NOUNS: &[&str] = &[
+    "air",
+    "airstrikes",
+    "strikes",
+    "strike",
+    "warplanes",
+    "jets",
+    "drone",
+    "drones",
+    "forces",
+    "troops",
+    "soldiers",
+    "army",
+    "military",
+    "navy",
+    "officials",
+    "official",
+    "president",
+    "government",
+    "embassy",
+    "envoy",
+    "ambassador",
+    "secretary",
+    "minister",
+    "coalition",
+    "special",
+    "state",
+    "department",
+    "administration",
+    "authorities",
+    "intelligence",
+];
+
+/// True when a place's name is used as a modifier: "Britain-based", "US-led", "US air strikes".
+fn modifier_use(clause: &str, m: &PlaceMention) -> bool {
+    let after = clause.get(m.span.end..).unwrap_or("");
+    let lower = after.to_ascii_lowercase();
+    if ["-based", "-led", "-backed", "-brokered", "-sponsored"]
+        .iter()
+        .any(|s| lower.starts_with(s))
+    {
+        return true;
+    }
+    let Some(rest) = lower.strip_prefix(' ') else {
+        return false;
+    };
+    let next: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic() || *c == '-')
+        .collect();
+    MODIFIED_NOUNS.contains(&next.as_str())
+}
+
 /// The mentions after a locative preposition, in groups: one group per preposition, holding the
 /// places it governs ("across Turkey and Syria": both; "in Turkey's Hatay province": both).
 fn locative_groups<'m>(clause: &str, mentions: &'m [PlaceMention]) -> Vec<Vec<&'m PlaceMention>> {
@@ -174,7 +229,10 @@ fn locative_groups<'m>(clause: &str, mentions: &'m [PlaceMention]) -> Vec<Vec<&'
     let mut groups: Vec<Vec<&PlaceMention>> = Vec::new();
     let mut previous_end: Option<usize> = None; // end of the last place of the open group
                                                 // A demonym is an adjective ("near the Egyptian border"), not a place a preposition governs.
-    for m in mentions.iter().filter(|m| !m.demonym) {
+    for m in mentions
+        .iter()
+        .filter(|m| !m.demonym && !modifier_use(clause, m))
+    {
         if let Some(end) = previous_end {
             let gap = &clause[end..m.span.start];
             let gap_words = words(gap);

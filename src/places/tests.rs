@@ -350,3 +350,21 @@ fn news_agencies_are_no_towns() {
     );
     assert_eq!(clause("Reuters reported that 40 died"), None);
 }
+
+#[test]
+fn a_country_named_as_a_modifier_is_no_place() {
+    // "Britain-based", "US air strikes", "U.S. President": who acted, not where the figure stands.
+    assert_eq!(
+        clause("The Britain-based monitor said at least 140 people were wounded"),
+        None
+    );
+    assert_eq!(clause("22 people were killed in US air strikes"), None);
+    assert_eq!(
+        clause("22 people were killed in Syria by US air strikes").as_deref(),
+        Some("syria")
+    );
+    assert_eq!(
+        clause("Turkey said 8,754 people died").as_deref(),
+        Some("turkey")
+    );
+}
