@@ -729,3 +729,47 @@ mod tests {
         assert_eq!(m.to_original(m.text.len()), sentence.len());
     }
 }
+
+#[cfg(test)]
+mod document_tests {
+    use super::*;
+
+    fn claims(text: &str) -> Vec<Claim> {
+        let rules = RuleSet::embedded().expect("embedded rules");
+        let text = format!("+++\npublished = 2025-04-03\n+++\n{text}\n");
+        let (doc, _) = crate::corpus::parse_document_with(
+            "t.txt",
+            "t",
+            text.as_bytes(),
+            crate::corpus::TextEncoding::Utf8,
+        )
+        .expect("a document");
+        extract_document(&doc, &rules).claims
+    }
+
+    #[test]
+    fn another_tally_after_a_toll_is_a_count_more_of_the_same_is_an_increment() {
+        let c = claims(
+            "The earthquake killed 3,145 people. Officials said another 4,589 people have been injured.",
+        );
+        let injured = c.iter().find(|c| c.kind == "wounded").expect("the injured");
+        assert!(!injured.quantity.delta, "{c:#?}");
+        let c =
+            claims("The earthquake killed 3,145 people. Another 40 people were killed on Friday.");
+        let more = c
+            .iter()
+            .find(|c| c.quantity.stated == Some(40.0))
+            .expect("the 40");
+        assert!(more.quantity.delta, "{c:#?}");
+    }
+
+    #[test]
+    fn a_hurricanes_floods_are_the_hurricanes_event() {
+        // flood, storm and landslide are one family: the document's type (storm) names the subject.
+        let c = claims(
+            "Hurricane Helene made landfall on Thursday as a powerful storm. At least 30 people died in flooding, officials said.",
+        );
+        let subjects: Vec<&str> = c.iter().map(|c| c.subject.as_str()).collect();
+        assert_eq!(subjects, vec!["storm"], "{c:#?}");
+    }
+}

@@ -455,7 +455,7 @@ pub struct Finding {
 }
 
 /// A loaded document: its metadata and its decoded text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Document {
     /// The id from front matter, else the file stem.
     pub id: String,

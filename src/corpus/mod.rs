@@ -9,10 +9,8 @@ pub mod walk;
 
 use crate::error::Error;
 use crate::model::Document;
-use crate::time::DatePrecision;
 pub use walk::{collect_paths_with, WalkOptions};
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Largest document factdiff reads; larger files are reported and skipped (a news article is a few
@@ -179,18 +177,9 @@ fn parse_text(
     let mut doc = Document {
         id: stem.to_string(),
         path: path.to_string(),
-        outlet: None,
-        published: None,
-        published_precision: DatePrecision::Day,
-        url: None,
-        title: None,
-        language: None,
-        event: None,
-        event_inferred: None,
-        event_reason: None,
-        meta: BTreeMap::new(),
         text,
         body_start,
+        ..Document::default()
     };
     let mut date_unreadable = false;
     if let Some((toml_text, toml_offset)) = front {
@@ -390,6 +379,7 @@ fn headline(body: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::time::DatePrecision;
 
     #[test]
     fn reads_front_matter_and_meta() {

@@ -16,7 +16,7 @@ use crate::events::{self, EventCues};
 use crate::model::Document;
 use crate::time::Date;
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 
 /// One `event_cues` line per document.
@@ -100,16 +100,8 @@ fn cue_from(v: &Value) -> Result<(Document, EventCues), String> {
         path: required("path")?,
         outlet: None,
         published,
-        published_precision: Default::default(),
-        url: None,
-        title: None,
-        language: None,
         event: string("event")?,
-        event_inferred: None,
-        event_reason: None,
-        meta: BTreeMap::new(),
-        text: String::new(),
-        body_start: 0,
+        ..Document::default()
     };
     let cues = EventCues {
         types,

@@ -205,21 +205,26 @@ const MODIFIED_NOUNS: &[&str] = &[
 /// True when a place's name is used as a modifier: "Britain-based", "US-led", "US air strikes".
 fn modifier_use(clause: &str, m: &PlaceMention) -> bool {
     let after = clause.get(m.span.end..).unwrap_or("");
-    let lower = after.to_ascii_lowercase();
+    let starts_with = |s: &str| {
+        after
+            .get(..s.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(s))
+    };
     if ["-based", "-led", "-backed", "-brokered", "-sponsored"]
         .iter()
-        .any(|s| lower.starts_with(s))
+        .any(|s| starts_with(s))
     {
         return true;
     }
-    let Some(rest) = lower.strip_prefix(' ') else {
+    let Some(rest) = after.strip_prefix(' ') else {
         return false;
     };
-    let next: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_alphabetic() || *c == '-')
-        .collect();
-    MODIFIED_NOUNS.contains(&next.as_str())
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
+        .unwrap_or(rest.len());
+    MODIFIED_NOUNS
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(&rest[..end]))
 }
 
 /// The mentions after a locative preposition, in groups: one group per preposition, holding the

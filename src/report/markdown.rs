@@ -10,16 +10,7 @@ use crate::model::{Claim, Document, Finding, Quantity, Quote};
 use crate::pipeline::Analysis;
 use std::collections::BTreeMap;
 
-/// Columns of a claim finding's table.
-const CLAIM_COLUMNS: [&str; 7] = [
-    "set",
-    "figure as written",
-    "range",
-    "outlet",
-    "as of",
-    "source",
-    "where",
-];
+use super::CLAIM_COLUMNS;
 
 /// Columns of a quote finding's table.
 const QUOTE_COLUMNS: [&str; 4] = ["quote", "speaker", "outlet", "where"];

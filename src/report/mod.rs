@@ -28,6 +28,17 @@ pub fn verdict_counts(analysis: &Analysis) -> Vec<(Verdict, usize)> {
         .collect()
 }
 
+/// The columns of a claim finding's table, in the terminal and in markdown.
+pub const CLAIM_COLUMNS: [&str; 7] = [
+    "set",
+    "figure as written",
+    "range",
+    "outlet",
+    "as of",
+    "source",
+    "where",
+];
+
 /// How a finding's place reads after its subject: ` in turkey/hatay`, or nothing when it has none.
 pub fn place_label(f: &crate::model::Finding) -> String {
     f.place
@@ -110,18 +121,7 @@ mod tests {
             documents: vec![crate::model::Document {
                 id: "a".into(),
                 path: "a.txt".into(),
-                outlet: None,
-                published: None,
-                published_precision: Default::default(),
-                url: None,
-                title: None,
-                language: None,
-                event: None,
-                event_inferred: None,
-                event_reason: None,
-                meta: Default::default(),
-                text: String::new(),
-                body_start: 0,
+                ..Default::default()
             }],
             ..Analysis::default()
         };

@@ -190,15 +190,7 @@ fn claim_block(
     }
     use Column::{Path, Prose, Tokens};
     fitted_table(
-        &[
-            "set",
-            "figure as written",
-            "range",
-            "outlet",
-            "as of",
-            "source",
-            "where",
-        ],
+        &super::CLAIM_COLUMNS,
         &[Tokens, Tokens, Tokens, Prose, Tokens, Prose, Path],
         rows,
         width,
